@@ -1,0 +1,67 @@
+package io.tessera.core;
+
+import java.util.List;
+
+import org.osgi.annotation.versioning.ConsumerType;
+
+import io.tessera.core.internal.Names;
+
+/**
+ * What an app tells the registry about itself: Tessera's counterpart of Django's
+ * {@code AppConfig}. An app publishes one as an OSGi service (an {@link AppActivator} does that
+ * for it); the registry tracks it for as long as the service is registered.
+ *
+ * <p>Only {@link #label()} must be written. The registry calls {@link #ready()} and
+ * {@link #stopping()} on its own thread, never while holding a lock, never concurrently with each
+ * other, and exactly once per activation each.
+ */
+@ConsumerType
+public interface AppConfig {
+
+    /** Service property carrying the label, set by {@link AppActivator} for filters. */
+    String LABEL_PROPERTY = "tessera.app.label";
+
+    /**
+     * The short, unique name other apps and lookups use, such as {@code "blog"}. It must match
+     * {@code [a-z][a-z0-9_]*} and be at most 64 characters.
+     */
+    String label();
+
+    /**
+     * The app's full name, unique in the runtime, as Django's dotted module path. {@code null}
+     * (the default) means the symbolic name of the bundle that registered this config.
+     */
+    default String name() {
+        return null;
+    }
+
+    /** A human-readable name; by default derived from the label ({@code "blog_posts"} gives "Blog posts"). */
+    default String verboseName() {
+        return Names.verboseNameOfLabel(label());
+    }
+
+    /** The app's model classes, in the order they should be listed. Default: none. */
+    default List<Class<?>> models() {
+        return List.of();
+    }
+
+    /** The apps this app needs, by label, with optional version ranges. Default: none. */
+    default List<Requirement> requires() {
+        return List.of();
+    }
+
+    /**
+     * Called once each time the app becomes READY: after everything it requires is READY and its
+     * models are in the index. An exception marks this app FAILED, with the exception as reason;
+     * no other app is affected.
+     */
+    default void ready() {
+    }
+
+    /**
+     * Called once each time the app stops being READY (its bundle stops, or something it requires
+     * left), before the apps it requires stop. Exceptions are logged and otherwise ignored.
+     */
+    default void stopping() {
+    }
+}

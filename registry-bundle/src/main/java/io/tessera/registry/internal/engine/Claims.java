@@ -1,0 +1,108 @@
+package io.tessera.registry.internal.engine;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import io.tessera.core.Model;
+import io.tessera.core.Requirement;
+
+/**
+ * Who asked for which label, name and model class, in arrival order, and who requires which
+ * label. The first sound claimant holds a label or name; when it goes, the next takes over.
+ * Engine thread only.
+ */
+final class Claims {
+
+    private final Map<String, List<Entry>> byLabel = new HashMap<>();
+    private final Map<String, List<Entry>> byName = new HashMap<>();
+    private final Map<Class<?>, List<Entry>> byModelClass = new HashMap<>();
+    private final Map<String, Set<Entry>> requirersOfLabel = new HashMap<>();
+
+    void add(Entry e) {
+        byLabel.computeIfAbsent(e.label(), k -> new ArrayList<>(1)).add(e);
+        byName.computeIfAbsent(e.candidate.name(), k -> new ArrayList<>(1)).add(e);
+        for (Model m : e.candidate.models()) {
+            byModelClass.computeIfAbsent(m.type(), k -> new ArrayList<>(1)).add(e);
+        }
+        for (Requirement r : e.candidate.requirements()) {
+            requirersOfLabel.computeIfAbsent(r.label(), k -> new LinkedHashSet<>()).add(e);
+        }
+    }
+
+    void remove(Entry e) {
+        removeFrom(byLabel, e.label(), e);
+        removeFrom(byName, e.candidate.name(), e);
+        for (Model m : e.candidate.models()) {
+            removeFrom(byModelClass, m.type(), e);
+        }
+        for (Requirement r : e.candidate.requirements()) {
+            Set<Entry> set = requirersOfLabel.get(r.label());
+            if (set != null && set.remove(e) && set.isEmpty()) {
+                requirersOfLabel.remove(r.label());
+            }
+        }
+    }
+
+    private static <K> void removeFrom(Map<K, List<Entry>> map, K key, Entry e) {
+        List<Entry> list = map.get(key);
+        if (list != null && list.remove(e) && list.isEmpty()) {
+            map.remove(key);
+        }
+    }
+
+    /** The entry holding {@code label}: the first sound one to ask for it; {@code null} if none. */
+    Entry holderOfLabel(String label) {
+        return firstSound(byLabel.get(label));
+    }
+
+    Entry holderOfName(String name) {
+        return firstSound(byName.get(name));
+    }
+
+    Entry ownerOfModel(Class<?> type) {
+        return firstSound(byModelClass.get(type));
+    }
+
+    /** The entry lookups by {@code label} lead to: the holder, or else the first to ask. */
+    Entry leaderOfLabel(String label) {
+        List<Entry> list = byLabel.get(label);
+        if (list == null || list.isEmpty()) {
+            return null;
+        }
+        Entry holder = firstSound(list);
+        return holder != null ? holder : list.get(0);
+    }
+
+    /** Everyone else who asked for the same label, name or model classes as {@code e}. */
+    Collection<Entry> rivalsOf(Entry e) {
+        Set<Entry> rivals = new LinkedHashSet<>();
+        rivals.addAll(byLabel.getOrDefault(e.label(), List.of()));
+        rivals.addAll(byName.getOrDefault(e.candidate.name(), List.of()));
+        for (Model m : e.candidate.models()) {
+            rivals.addAll(byModelClass.getOrDefault(m.type(), List.of()));
+        }
+        rivals.remove(e);
+        return rivals;
+    }
+
+    /** Entries that require (mandatorily or optionally) the label {@code label}. */
+    Collection<Entry> requirersOf(String label) {
+        return requirersOfLabel.getOrDefault(label, Set.of());
+    }
+
+    private static Entry firstSound(List<Entry> list) {
+        if (list != null) {
+            for (Entry e : list) {
+                if (e.isSound()) {
+                    return e;
+                }
+            }
+        }
+        return null;
+    }
+}

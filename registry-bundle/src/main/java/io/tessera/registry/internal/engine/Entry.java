@@ -1,0 +1,41 @@
+package io.tessera.registry.internal.engine;
+
+import io.tessera.core.AppState;
+import io.tessera.registry.internal.index.AppRecord;
+import io.tessera.registry.internal.index.Candidate;
+
+/** The engine's mutable bookkeeping for one candidate; touched only on the engine thread. */
+final class Entry {
+
+    final Candidate candidate;
+    final long arrival;
+    AppState state = AppState.INSTALLED;
+    String reason = "";
+    /** Set when the ready hook threw; sticky until the config is withdrawn and published again. */
+    String hookFailure;
+    boolean removed;
+    AppRecord record;
+
+    Entry(Candidate candidate, long arrival) {
+        this.candidate = candidate;
+        this.arrival = arrival;
+    }
+
+    String label() {
+        return candidate.label();
+    }
+
+    long id() {
+        return candidate.id();
+    }
+
+    /** Whether this entry may hold its label, name and model classes at all. */
+    boolean isSound() {
+        return !removed && candidate.error() == null && hookFailure == null;
+    }
+
+    @Override
+    public String toString() {
+        return label() + "#" + id() + " " + state;
+    }
+}

@@ -1,0 +1,284 @@
+package io.tessera.registry.internal.engine;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.PriorityQueue;
+import java.util.Set;
+
+import io.tessera.core.App;
+import io.tessera.core.AppEvent;
+import io.tessera.core.AppState;
+import io.tessera.core.Requirement;
+import io.tessera.registry.internal.Log;
+import io.tessera.registry.internal.index.AppIndex;
+import io.tessera.registry.internal.index.AppRecord;
+import io.tessera.registry.internal.index.Candidate;
+import io.tessera.registry.internal.index.DependencyOrder;
+
+/**
+ * Brings every app to the state the facts call for, running hooks in the right order: stopping
+ * hooks dependents first, ready hooks in dependency order with ties broken by label. Only the
+ * apps touched by a change (and those that depend on them) are looked at, so a change costs
+ * the same whatever the number of apps. Engine thread only; app code runs here with no lock held.
+ */
+final class Reconciler {
+
+    private static final Comparator<Entry> START_ORDER = Comparator.comparing(Entry::label)
+            .thenComparingLong(e -> e.arrival);
+
+    private final AppIndex index;
+    private final EventSink events;
+    private final Claims claims = new Claims();
+    private final Evaluator evaluator = new Evaluator(claims);
+    private final Map<Long, Entry> entries = new HashMap<>();
+    private final Set<Entry> dirty = new LinkedHashSet<>();
+    private long arrivals;
+    private long sequence;
+
+    Reconciler(AppIndex index, EventSink events) {
+        this.index = index;
+        this.events = events;
+    }
+
+    void add(Candidate candidate) {
+        if (entries.containsKey(candidate.id())) {
+            return;
+        }
+        Entry e = new Entry(candidate, arrivals++);
+        entries.put(candidate.id(), e);
+        claims.add(e);
+        setState(e, AppState.INSTALLED, "");
+        dirty.add(e);
+        dirty.addAll(claims.rivalsOf(e));
+        dirty.addAll(claims.requirersOf(e.label()));
+    }
+
+    void remove(long id) {
+        Entry e = entries.get(id);
+        if (e != null) {
+            e.removed = true;
+            dirty.add(e);
+        }
+    }
+
+    boolean isEmpty() {
+        return entries.isEmpty();
+    }
+
+    void reconcile() {
+        while (!dirty.isEmpty()) {
+            Set<Entry> batch = new LinkedHashSet<>(dirty);
+            dirty.clear();
+            stopInvalidated(batch);
+            dropRemoved(batch);
+            startEligible(batch);
+        }
+    }
+
+    // ---- stopping ----
+
+    private void stopInvalidated(Set<Entry> batch) {
+        Set<Entry> toStop = new LinkedHashSet<>();
+        for (Entry e : batch) {
+            if (e.state == AppState.READY && (e.removed || !evaluator.evaluate(e).eligible())) {
+                toStop.add(e);
+            }
+        }
+        Deque<Entry> work = new ArrayDeque<>(toStop);
+        while (!work.isEmpty()) {
+            Entry gone = work.pop();
+            for (Entry d : claims.requirersOf(gone.label())) {
+                if (d.state == AppState.READY && requiresMandatorily(d, gone.label()) && toStop.add(d)) {
+                    work.push(d);
+                }
+            }
+        }
+        if (toStop.isEmpty()) {
+            return;
+        }
+        for (Entry e : dependentsFirst(toStop)) {
+            String why = e.removed ? "its bundle withdrew the app (stopping, updating or uninstalling)"
+                    : evaluator.evaluate(e).reason();
+            setState(e, AppState.STOPPING, why);
+            Throwable t = Hooks.run(e.candidate.config()::stopping);
+            if (t != null) {
+                Log.warn("stopping() of app '" + e.label() + "' threw; the app stopped anyway", t);
+            }
+            batch.add(e);
+            batch.addAll(claims.requirersOf(e.label()));
+        }
+    }
+
+    private static boolean requiresMandatorily(Entry e, String label) {
+        for (Requirement r : e.candidate.requirements()) {
+            if (r.label().equals(label) && !r.isOptional()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private List<Entry> dependentsFirst(Set<Entry> set) {
+        Map<String, AppRecord> owners = new HashMap<>();
+        Map<Long, Entry> byId = new HashMap<>();
+        List<AppRecord> records = new ArrayList<>();
+        for (Entry e : set) {
+            owners.put(e.label(), e.record);
+            byId.put(e.id(), e);
+            records.add(e.record);
+        }
+        List<Entry> order = new ArrayList<>();
+        for (App a : DependencyOrder.sort(records, owners)) {
+            order.add(byId.get(((AppRecord) a).id()));
+        }
+        Collections.reverse(order);
+        return order;
+    }
+
+    private void dropRemoved(Set<Entry> batch) {
+        for (Entry e : new ArrayList<>(batch)) {
+            if (!e.removed || !entries.containsKey(e.id())) {
+                continue;
+            }
+            batch.addAll(claims.rivalsOf(e));
+            batch.addAll(claims.requirersOf(e.label()));
+            claims.remove(e);
+            entries.remove(e.id());
+            index.remove(e.record);
+            if (e.state == AppState.READY) {
+                index.withdrawModels(e.candidate); // removed without stopping: nothing to stop
+            }
+            refreshLeader(e.label());
+            index.changed();
+            events.publish(new AppEvent(AppEvent.Type.REMOVED, e.record, e.state, ++sequence));
+            batch.remove(e);
+        }
+    }
+
+    // ---- starting ----
+
+    private void startEligible(Set<Entry> batch) {
+        PriorityQueue<Entry> queue = new PriorityQueue<>(START_ORDER);
+        Set<Entry> queued = new HashSet<>();
+        Map<Entry, List<Entry>> deferred = new HashMap<>();
+        for (Entry e : batch) {
+            consider(e, queue, queued);
+        }
+        while (!queue.isEmpty()) {
+            Entry e = queue.poll();
+            queued.remove(e);
+            if (e.removed || e.state == AppState.READY) {
+                continue;
+            }
+            Verdict v = evaluator.evaluate(e);
+            if (v.eligible() && waitsForOptional(e, queued, deferred)) {
+                continue;
+            }
+            if (v.eligible()) {
+                start(e, queue, queued);
+            } else {
+                settle(e, v, queue, queued);
+            }
+            for (Entry w : deferred.getOrDefault(e, List.of())) {
+                consider(w, queue, queued);
+            }
+            deferred.remove(e);
+        }
+        for (List<Entry> stuck : deferred.values()) {
+            stuck.forEach(w -> consider(w, queue, queued));
+        }
+    }
+
+    private void consider(Entry e, PriorityQueue<Entry> queue, Set<Entry> queued) {
+        if (e.removed || e.state == AppState.READY || queued.contains(e)) {
+            return;
+        }
+        Verdict v = evaluator.evaluate(e);
+        if (v.eligible()) {
+            queue.add(e);
+            queued.add(e);
+        } else {
+            settle(e, v, queue, queued);
+        }
+    }
+
+    /** An optional requirement that is about to start goes first. */
+    private boolean waitsForOptional(Entry e, Set<Entry> queued, Map<Entry, List<Entry>> deferred) {
+        for (Requirement r : e.candidate.requirements()) {
+            Entry holder = r.isOptional() ? claims.holderOfLabel(r.label()) : null;
+            if (holder != null && queued.contains(holder)) {
+                deferred.computeIfAbsent(holder, k -> new ArrayList<>()).add(e);
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void start(Entry e, PriorityQueue<Entry> queue, Set<Entry> queued) {
+        setState(e, AppState.STARTING, "");
+        Throwable t = Hooks.run(e.candidate.config()::ready);
+        if (t == null) {
+            index.publishModels(e.candidate);
+            setState(e, AppState.READY, "");
+        } else {
+            Log.warn("ready() of app '" + e.label() + "' threw; the app is FAILED", t);
+            e.hookFailure = "ready() threw " + Hooks.describe(t)
+                    + "; fix the app and update or restart its bundle to try again";
+            setState(e, AppState.FAILED, e.hookFailure);
+            refreshLeader(e.label());
+            claims.rivalsOf(e).forEach(r -> consider(r, queue, queued));
+        }
+        claims.requirersOf(e.label()).forEach(d -> consider(d, queue, queued));
+    }
+
+    /** Puts a non-eligible app in its WAITING or FAILED state; those who require it learn why. */
+    private void settle(Entry e, Verdict v, PriorityQueue<Entry> queue, Set<Entry> queued) {
+        if (setState(e, v.state(), v.reason())) {
+            claims.requirersOf(e.label()).forEach(d -> consider(d, queue, queued));
+            if (v.reason().startsWith("requirement cycle")) {
+                for (Requirement r : e.candidate.requirements()) {
+                    Entry h = claims.holderOfLabel(r.label());
+                    if (h != null) {
+                        consider(h, queue, queued);
+                    }
+                }
+            }
+        }
+    }
+
+    // ---- publishing ----
+
+    /** Records and publishes a new state; {@code false} if nothing changed. */
+    private boolean setState(Entry e, AppState state, String reason) {
+        if (e.record != null && e.state == state && e.reason.equals(reason)) {
+            return false;
+        }
+        AppState previous = e.record == null ? null : e.state;
+        e.state = state;
+        e.reason = reason;
+        e.record = new AppRecord(e.candidate, state, reason);
+        index.put(e.record, claims.leaderOfLabel(e.label()) == e);
+        if (previous == AppState.READY) {
+            index.withdrawModels(e.candidate);
+        }
+        index.changed();
+        AppEvent.Type type = previous == null ? AppEvent.Type.INSTALLED : AppEvent.typeOf(state);
+        events.publish(new AppEvent(type, e.record, previous, ++sequence));
+        return true;
+    }
+
+    private void refreshLeader(String label) {
+        Entry leader = claims.leaderOfLabel(label);
+        if (leader != null && leader.record != null) {
+            index.put(leader.record, true);
+        }
+    }
+}

@@ -1,0 +1,155 @@
+package io.tessera.registry.internal.engine;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.ToLongFunction;
+
+import io.tessera.core.App;
+import io.tessera.core.AppListener;
+import io.tessera.core.AppRegistry;
+import io.tessera.core.Model;
+import io.tessera.core.ModelOperation;
+import io.tessera.core.Registration;
+import io.tessera.registry.internal.index.AppIndex;
+import io.tessera.registry.internal.index.Candidate;
+
+/**
+ * The {@link AppRegistry} service: reads go straight to the lock-free {@link AppIndex}; changes
+ * go through the {@link Engine}; events through the {@link EventDispatcher}.
+ */
+public final class TesseraRegistry implements AppRegistry {
+
+    private final AppIndex index = new AppIndex();
+    private final Object settleMonitor = new Object();
+    private final EventDispatcher dispatcher = new EventDispatcher(this::signalSettled);
+    private final Engine engine = new Engine(index, dispatcher, this::signalSettled);
+    private final ToLongFunction<Class<?>> bundleIdOf;
+
+    /**
+     * @param bundleIdOf the id of the bundle a class was loaded from, or -1
+     */
+    public TesseraRegistry(ToLongFunction<Class<?>> bundleIdOf) {
+        this.bundleIdOf = bundleIdOf;
+    }
+
+    // ---- changes, from the trackers ----
+
+    public void add(Candidate candidate) {
+        engine.add(candidate);
+    }
+
+    public void remove(long candidateId) {
+        engine.remove(candidateId);
+    }
+
+    public void addListener(AppListener listener) {
+        dispatcher.addListener(listener);
+    }
+
+    public void removeListener(AppListener listener) {
+        dispatcher.removeListener(listener);
+    }
+
+    public AppIndex index() {
+        return index;
+    }
+
+    public void shutdown() throws InterruptedException {
+        engine.shutdown();
+        dispatcher.shutdown();
+    }
+
+    // ---- AppRegistry ----
+
+    @Override
+    public List<App> apps() {
+        return index.apps();
+    }
+
+    @Override
+    public App app(String label) {
+        return index.app(label);
+    }
+
+    @Override
+    public Optional<App> findApp(String label) {
+        return index.findApp(label);
+    }
+
+    @Override
+    public boolean isInstalled(String appName) {
+        return index.isInstalled(appName);
+    }
+
+    @Override
+    public List<Model> models() {
+        return index.models();
+    }
+
+    @Override
+    public Model model(String appLabel, String modelName) {
+        return index.model(appLabel, modelName);
+    }
+
+    @Override
+    public Model model(String key) {
+        return index.model(key);
+    }
+
+    @Override
+    public Optional<Model> findModel(String key) {
+        return index.findModel(key);
+    }
+
+    @Override
+    public Optional<App> appContaining(Class<?> type) {
+        long bundleId = type == null ? -1 : bundleIdOf.applyAsLong(type);
+        return Optional.ofNullable(bundleId < 0 ? null : index.appOfBundle(bundleId));
+    }
+
+    @Override
+    public Optional<App> appContaining(String classOrPackageName) {
+        return index.appContaining(classOrPackageName);
+    }
+
+    @Override
+    public long generation() {
+        return index.generation();
+    }
+
+    @Override
+    public boolean isSettled() {
+        return !engine.isBusy() && dispatcher.isIdle();
+    }
+
+    @Override
+    public boolean awaitSettled(Duration timeout) throws InterruptedException {
+        if (engine.isEngineThread() || dispatcher.isEventThread()) {
+            throw new IllegalStateException("awaitSettled() called from a hook or listener, which the registry"
+                    + " waits for: it would never settle");
+        }
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (settleMonitor) {
+            while (!isSettled()) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                settleMonitor.wait(Math.max(1, left / 1_000_000));
+            }
+            return true;
+        }
+    }
+
+    @Override
+    public Registration whenModelsReady(ModelOperation operation, String... modelKeys) {
+        return dispatcher.whenModelsReady(operation, modelKeys);
+    }
+
+    private void signalSettled() {
+        synchronized (settleMonitor) {
+            settleMonitor.notifyAll();
+        }
+    }
+}

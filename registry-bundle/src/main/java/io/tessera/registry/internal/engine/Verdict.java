@@ -1,0 +1,21 @@
+package io.tessera.registry.internal.engine;
+
+import io.tessera.core.AppState;
+
+/** What an app's state should be now, and why: READY means it may become READY. */
+record Verdict(AppState state, String reason) {
+
+    static final Verdict ELIGIBLE = new Verdict(AppState.READY, "");
+
+    static Verdict waiting(String reason) {
+        return new Verdict(AppState.WAITING, reason);
+    }
+
+    static Verdict failed(String reason) {
+        return new Verdict(AppState.FAILED, reason);
+    }
+
+    boolean eligible() {
+        return state == AppState.READY;
+    }
+}

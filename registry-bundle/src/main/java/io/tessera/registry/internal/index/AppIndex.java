@@ -1,0 +1,264 @@
+package io.tessera.registry.internal.index;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+import io.tessera.core.App;
+import io.tessera.core.AppState;
+import io.tessera.core.LookupException;
+import io.tessera.core.Model;
+
+/**
+ * The one place the app and model index lives, and the read side of the registry.
+ *
+ * <p>One writer (the engine's thread) changes it; any number of readers read it without locks.
+ * Every value stored is immutable, so a reader always sees whole apps and models. The writer
+ * publishes a READY app's models before the app itself and withdraws them after it stops being
+ * READY, so a lookup never finds a model whose app is not READY. Maps are updated in place rather
+ * than copied, so a change costs the same with ten apps as with ten thousand; the ordered lists
+ * are built on demand and cached until the next change.
+ */
+public final class AppIndex {
+
+    private final Map<Long, AppRecord> byId = new ConcurrentHashMap<>();
+    /** The app each label leads to: its holder, or else the first app that asked for it. */
+    private final Map<String, AppRecord> byLabel = new ConcurrentHashMap<>();
+    private final Map<String, AppRecord> readyByName = new ConcurrentHashMap<>();
+    private final Map<Long, AppRecord> byBundle = new ConcurrentHashMap<>();
+    /** READY apps' models by label, each keyed by exact and by lower-case model name. */
+    private final Map<String, Map<String, Model>> modelsByLabel = new ConcurrentHashMap<>();
+    /** READY apps' models by "label.Model" and by "label.model". */
+    private final Map<String, Model> modelsByKey = new ConcurrentHashMap<>();
+
+    private volatile long generation;
+    private volatile Ordered ordered = new Ordered(-1, List.of(), List.of());
+
+    private record Ordered(long generation, List<App> apps, List<Model> models) {
+    }
+
+    // ---- writer side: called only by the engine thread ----
+
+    /** Stores (or replaces) an app's record; {@code leadsLabel} if lookups by its label should find it. */
+    public void put(AppRecord record, boolean leadsLabel) {
+        byId.put(record.id(), record);
+        if (leadsLabel) {
+            byLabel.put(record.label(), record);
+            byBundle.put(record.bundleId(), record);
+        }
+        if (record.state() == AppState.READY) {
+            readyByName.put(record.name(), record);
+        } else {
+            removeIfSame(readyByName, record.name(), record.id());
+        }
+    }
+
+    private static <K> void removeIfSame(Map<K, AppRecord> map, K key, long id) {
+        map.computeIfPresent(key, (k, current) -> current.id() == id ? null : current);
+    }
+
+    /** Makes lookups by {@code label} find nothing. */
+    public void clearLabel(String label, long bundleId) {
+        byLabel.remove(label);
+        byBundle.remove(bundleId);
+    }
+
+    public void remove(AppRecord record) {
+        byId.remove(record.id());
+        removeIfSame(byLabel, record.label(), record.id());
+        removeIfSame(byBundle, record.bundleId(), record.id());
+        removeIfSame(readyByName, record.name(), record.id());
+    }
+
+    /** Makes an app's models visible to lookups; call before publishing it READY. */
+    public void publishModels(Candidate app) {
+        Map<String, Model> byName = new HashMap<>();
+        for (Model m : app.models()) {
+            byName.put(m.name(), m);
+            byName.put(m.lookupName(), m);
+            modelsByKey.put(m.key(), m);
+            modelsByKey.put(app.label() + "." + m.lookupName(), m);
+        }
+        modelsByLabel.put(app.label(), Map.copyOf(byName));
+    }
+
+    /** Hides an app's models from lookups; call after publishing it as no longer READY. */
+    public void withdrawModels(Candidate app) {
+        modelsByLabel.remove(app.label());
+        for (Model m : app.models()) {
+            modelsByKey.remove(m.key(), m);
+            modelsByKey.remove(app.label() + "." + m.lookupName(), m);
+        }
+    }
+
+    /** Marks the end of one change: readers' cached lists are rebuilt on next use. */
+    public void changed() {
+        generation++;
+    }
+
+    // ---- reader side ----
+
+    public long generation() {
+        return generation;
+    }
+
+    public AppRecord byId(long id) {
+        return byId.get(id);
+    }
+
+    public Collection<AppRecord> all() {
+        return byId.values();
+    }
+
+    public List<App> apps() {
+        return ordered().apps();
+    }
+
+    public List<Model> models() {
+        return ordered().models();
+    }
+
+    private Ordered ordered() {
+        Ordered o = ordered;
+        long g = generation;
+        if (o.generation() == g) {
+            return o;
+        }
+        List<App> apps = DependencyOrder.sort(new ArrayList<>(byId.values()), byLabel);
+        List<Model> models = new ArrayList<>();
+        for (App a : apps) {
+            if (a.state() == AppState.READY) {
+                models.addAll(a.models());
+            }
+        }
+        o = new Ordered(g, List.copyOf(apps), List.copyOf(models));
+        if (generation == g) {
+            ordered = o;
+        }
+        return o;
+    }
+
+    public Optional<App> findApp(String label) {
+        return Optional.ofNullable(label == null ? null : byLabel.get(label));
+    }
+
+    public App app(String label) {
+        AppRecord app = label == null ? null : byLabel.get(label);
+        if (app != null) {
+            return app;
+        }
+        throw unknownLabel(label);
+    }
+
+    public AppRecord appOfBundle(long bundleId) {
+        return byBundle.get(bundleId);
+    }
+
+    public boolean isInstalled(String appName) {
+        return appName != null && readyByName.containsKey(appName);
+    }
+
+    public Model model(String key) {
+        Model m = key == null ? null : modelsByKey.get(key);
+        if (m != null) {
+            return m;
+        }
+        int dot = key == null ? -1 : key.indexOf('.');
+        if (dot < 0) {
+            throw new IllegalArgumentException("Model key '" + key
+                    + "' must be of the form 'app_label.ModelName', for example 'blog.Post'.");
+        }
+        return model(key.substring(0, dot), key.substring(dot + 1));
+    }
+
+    public Optional<Model> findModel(String key) {
+        Model m = key == null ? null : modelsByKey.get(key);
+        if (m != null || key == null) {
+            return Optional.ofNullable(m);
+        }
+        int dot = key.indexOf('.');
+        return dot < 0 ? Optional.empty() : findModel(key.substring(0, dot), key.substring(dot + 1));
+    }
+
+    private Optional<Model> findModel(String label, String modelName) {
+        Map<String, Model> models = modelsByLabel.get(label);
+        return models == null ? Optional.empty()
+                : Optional.ofNullable(models.get(modelName.toLowerCase(Locale.ROOT)));
+    }
+
+    public Model model(String label, String modelName) {
+        Map<String, Model> models = label == null ? null : modelsByLabel.get(label);
+        if (models != null && modelName != null) {
+            Model m = models.get(modelName);
+            if (m == null) {
+                m = models.get(modelName.toLowerCase(Locale.ROOT));
+            }
+            if (m != null) {
+                return m;
+            }
+        }
+        throw unknownModel(label, modelName);
+    }
+
+    public Optional<App> appContaining(String classOrPackage) {
+        if (classOrPackage == null || classOrPackage.isEmpty()) {
+            return Optional.empty();
+        }
+        App best = null;
+        int bestLength = -1;
+        for (AppRecord a : byId.values()) {
+            for (String p : a.candidate().packages()) {
+                boolean match = classOrPackage.equals(p) || classOrPackage.startsWith(p + ".");
+                boolean better = p.length() > bestLength
+                        || (p.length() == bestLength && best != null && a.state() == AppState.READY && !best.isReady());
+                if (match && better) {
+                    best = a;
+                    bestLength = p.length();
+                }
+            }
+        }
+        return Optional.ofNullable(best);
+    }
+
+    // ---- error messages ----
+
+    private LookupException unknownLabel(String label) {
+        for (AppRecord a : byId.values()) {
+            if (a.name().equals(label)) {
+                return new LookupException("No app with label '" + label + "'. That is the full name of app '"
+                        + a.label() + "'; apps are looked up by label. Did you mean '" + a.label() + "'?",
+                        List.of(a.label()));
+            }
+        }
+        List<String> close = Suggestions.closest(String.valueOf(label), byLabel.keySet(), 3);
+        return new LookupException("No app with label '" + label + "'." + Suggestions.didYouMean(close)
+                + (close.isEmpty() ? " Installed apps: " + sortedLabels() + "." : ""), close);
+    }
+
+    private String sortedLabels() {
+        List<String> labels = new ArrayList<>(byLabel.keySet());
+        labels.sort(null);
+        return labels.isEmpty() ? "none" : String.join(", ", labels);
+    }
+
+    private RuntimeException unknownModel(String label, String modelName) {
+        AppRecord app = label == null ? null : byLabel.get(label);
+        if (app == null) {
+            return unknownLabel(label);
+        }
+        if (app.state() != AppState.READY) {
+            return new LookupException("App '" + label + "' is " + app.state() + " (" + app.reason()
+                    + "), so its models are not available.", List.of());
+        }
+        List<String> names = app.models().stream().map(Model::name).toList();
+        List<String> close = Suggestions.closest(String.valueOf(modelName), names, 3);
+        return new LookupException("App '" + label + "' has no model '" + modelName + "'."
+                + Suggestions.didYouMean(close) + " Its models: " + (names.isEmpty() ? "none" : String.join(", ", names))
+                + ".", close);
+    }
+}

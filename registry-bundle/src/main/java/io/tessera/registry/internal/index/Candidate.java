@@ -1,0 +1,34 @@
+package io.tessera.registry.internal.index;
+
+import java.util.List;
+import java.util.Set;
+
+import org.osgi.framework.Version;
+
+import io.tessera.core.AppConfig;
+import io.tessera.core.Model;
+import io.tessera.core.Requirement;
+
+/**
+ * Everything the registry read from one published {@link AppConfig}, read once, outside any
+ * lock, so that the engine never calls app code to decide anything. Immutable.
+ *
+ * @param id          unique for the registry's lifetime (the service id)
+ * @param error       a problem with the config itself (bad label, conflicting models, a
+ *                    throwing accessor...), or {@code null}
+ * @param requirements the declared requirements, then one per other app that models refer to
+ */
+public record Candidate(long id, AppConfig config, String label, String name, String verboseName, Version version,
+        Origin origin, List<Model> models, List<Requirement> requirements, List<ModelReference> references,
+        Set<String> packages, String error) {
+
+    /** The model with this name, case-insensitive. */
+    public Model model(String modelName) {
+        for (Model m : models) {
+            if (m.name().equalsIgnoreCase(modelName)) {
+                return m;
+            }
+        }
+        return null;
+    }
+}

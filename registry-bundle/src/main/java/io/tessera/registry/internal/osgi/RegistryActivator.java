@@ -1,0 +1,72 @@
+package io.tessera.registry.internal.osgi;
+
+import java.nio.file.Path;
+import java.util.Hashtable;
+
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleActivator;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.FrameworkUtil;
+import org.osgi.framework.ServiceRegistration;
+
+import io.tessera.core.AppRegistry;
+import io.tessera.registry.internal.engine.TesseraRegistry;
+import io.tessera.registry.internal.shell.AppCommands;
+import io.tessera.registry.internal.shell.DeployFolder;
+
+/**
+ * Starts the registry: publishes {@link AppRegistry} first (so ready hooks can use it), then
+ * tracks listeners, app configs and metadata-only bundles, and offers the {@code apps:*}
+ * commands. Stopping it stops every app, dependents first.
+ */
+public final class RegistryActivator implements BundleActivator {
+
+    private TesseraRegistry registry;
+    private BundleProblems problems;
+    private ListenerTracker listeners;
+    private AppConfigTracker configs;
+    private MetadataApps metadataApps;
+    private ServiceRegistration<AppRegistry> registryRegistration;
+    private ServiceRegistration<AppCommands> commandsRegistration;
+
+    @Override
+    public void start(BundleContext context) {
+        registry = new TesseraRegistry(RegistryActivator::bundleIdOf);
+        problems = new BundleProblems();
+        context.addFrameworkListener(problems);
+        context.addBundleListener(problems);
+        registryRegistration = context.registerService(AppRegistry.class, registry, null);
+
+        listeners = new ListenerTracker(context, registry);
+        listeners.open();
+        configs = new AppConfigTracker(context, registry);
+        configs.open();
+        metadataApps = new MetadataApps(context);
+        metadataApps.open();
+
+        Hashtable<String, Object> shell = new Hashtable<>();
+        shell.put("osgi.command.scope", "apps");
+        shell.put("osgi.command.function", AppCommands.FUNCTIONS);
+        String deploy = context.getProperty("felix.fileinstall.dir");
+        AppCommands commands = new AppCommands(registry, problems,
+                new DeployFolder(deploy == null ? null : Path.of(deploy), context));
+        commandsRegistration = context.registerService(AppCommands.class, commands, shell);
+    }
+
+    @Override
+    public void stop(BundleContext context) throws InterruptedException {
+        commandsRegistration.unregister();
+        metadataApps.close();
+        configs.close();
+        registryRegistration.unregister();
+        registry.shutdown();
+        listeners.close();
+        context.removeBundleListener(problems);
+        context.removeFrameworkListener(problems);
+    }
+
+    private static long bundleIdOf(Class<?> type) {
+        Bundle b = FrameworkUtil.getBundle(type);
+        return b == null ? -1 : b.getBundleId();
+    }
+}

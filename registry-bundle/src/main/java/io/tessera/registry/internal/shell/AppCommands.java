@@ -1,0 +1,209 @@
+package io.tessera.registry.internal.shell;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+import org.apache.felix.service.command.Descriptor;
+
+import io.tessera.core.App;
+import io.tessera.core.AppState;
+import io.tessera.core.LookupException;
+import io.tessera.core.Model;
+import io.tessera.core.ModelField;
+import io.tessera.core.Requirement;
+import io.tessera.registry.internal.engine.TesseraRegistry;
+import io.tessera.registry.internal.osgi.BundleProblems;
+
+/**
+ * The {@code apps:*} Gogo commands. Each returns its whole output as text; a wrong label gives
+ * the registry's suggestion, never a stack trace.
+ */
+public final class AppCommands {
+
+    public static final String[] FUNCTIONS = {"list", "info", "models", "diag", "deps", "check"};
+
+    private final TesseraRegistry registry;
+    private final BundleProblems problems;
+    private final DeployFolder deployFolder;
+
+    public AppCommands(TesseraRegistry registry, BundleProblems problems, DeployFolder deployFolder) {
+        this.registry = registry;
+        this.problems = problems;
+        this.deployFolder = deployFolder;
+    }
+
+    @Descriptor("list every app with its state, version, bundle and name")
+    public String list() {
+        TextTable table = new TextTable("LABEL", "STATE", "VERSION", "BUNDLE", "NAME");
+        Map<AppState, Integer> counts = new TreeMap<>();
+        List<App> apps = registry.apps();
+        for (App a : apps) {
+            table.row(a.label(), a.state(), a.version(), a.bundleId(), a.name());
+            counts.merge(a.state(), 1, Integer::sum);
+        }
+        String summary = apps.size() + (apps.size() == 1 ? " app" : " apps") + (counts.isEmpty() ? "" : ": "
+                + counts.entrySet().stream().map(e -> e.getValue() + " " + e.getKey()).collect(Collectors.joining(", ")));
+        int notReady = apps.size() - counts.getOrDefault(AppState.READY, 0);
+        return table + summary + (notReady > 0 ? " (apps:diag says why)" : "") + "\n";
+    }
+
+    @Descriptor("show everything known about one app")
+    public String info(@Descriptor("app label") String label) {
+        App a;
+        try {
+            a = registry.app(label);
+        } catch (LookupException e) {
+            return e.getMessage() + "\n";
+        }
+        StringBuilder out = new StringBuilder();
+        out.append(a.label()).append(" (").append(a.verboseName()).append(")\n");
+        line(out, "name", a.name());
+        line(out, "state", a.state() + (a.reason().isEmpty() ? "" : ": " + a.reason()));
+        line(out, "version", a.version());
+        line(out, "bundle", a.origin());
+        line(out, "requires", a.requirements().isEmpty() ? "nothing" : a.requirements().stream()
+                .map(this::describeRequirement).collect(Collectors.joining(", ")));
+        List<String> requiredBy = requiredBy(a.label());
+        line(out, "required by", requiredBy.isEmpty() ? "nothing" : String.join(", ", requiredBy));
+        out.append("  models:").append(a.models().isEmpty() ? " none\n" : "\n");
+        for (Model m : a.models()) {
+            out.append("    ").append(m.key()).append(" (").append(m.verboseName()).append(")\n");
+            for (ModelField f : m.fields()) {
+                out.append("      ").append(f).append('\n');
+            }
+        }
+        return out.toString();
+    }
+
+    @Descriptor("list the models of all READY apps, one label.Model per line with its fields")
+    public String models() {
+        return describeModels(registry.models());
+    }
+
+    @Descriptor("list the models of one app")
+    public String models(@Descriptor("app label") String label) {
+        try {
+            App a = registry.app(label);
+            String note = a.isReady() ? "" : "(" + label + " is " + a.state() + ", so its models are not in the index)\n";
+            return note + describeModels(a.models());
+        } catch (LookupException e) {
+            return e.getMessage() + "\n";
+        }
+    }
+
+    @Descriptor("explain why apps are not READY, and which bundles and deploy-folder files failed")
+    public String diag() {
+        StringBuilder out = new StringBuilder();
+        for (App a : registry.apps()) {
+            if (!a.isReady()) {
+                out.append(diagnose(a));
+            }
+        }
+        for (BundleProblems.Problem p : problems.current()) {
+            out.append("bundle ").append(p.bundleId()).append(' ').append(p.symbolicName()).append(" (")
+                    .append(p.location()).append(") did not start: ").append(p.reason()).append('\n');
+        }
+        for (String p : deployFolder.problems()) {
+            out.append("deploy: ").append(p).append('\n');
+        }
+        return out.length() == 0 ? "All " + registry.apps().size() + " apps are READY; nothing to report.\n"
+                : out.toString();
+    }
+
+    @Descriptor("explain why one app is (not) READY")
+    public String diag(@Descriptor("app label") String label) {
+        try {
+            App a = registry.app(label);
+            return a.isReady() ? a.label() + " is READY.\n" : diagnose(a);
+        } catch (LookupException e) {
+            return e.getMessage() + "\n";
+        }
+    }
+
+    @Descriptor("show what an app requires and what requires it")
+    public String deps(@Descriptor("app label") String label) {
+        App a;
+        try {
+            a = registry.app(label);
+        } catch (LookupException e) {
+            return e.getMessage() + "\n";
+        }
+        StringBuilder out = new StringBuilder(a.label()).append(' ').append(a.state()).append('\n');
+        out.append("  requires:").append(a.requirements().isEmpty() ? " nothing\n" : "\n");
+        for (Requirement r : a.requirements()) {
+            out.append("    ").append(describeRequirement(r)).append('\n');
+        }
+        List<String> by = requiredBy(a.label());
+        out.append("  required by:").append(by.isEmpty() ? " nothing\n" : "\n");
+        by.forEach(b -> out.append("    ").append(b).append('\n'));
+        return out.toString();
+    }
+
+    @Descriptor("check every app and model reference; the last line says how many issues were found")
+    public String check() {
+        List<String> issues = new ArrayList<>();
+        int errors = 0;
+        for (App a : registry.apps()) {
+            if (a.state() == AppState.FAILED) {
+                issues.add("ERROR " + a.label() + ": " + a.reason());
+                errors++;
+            } else if (!a.isReady()) {
+                issues.add("WARNING " + a.label() + " is " + a.state() + ": " + a.reason());
+            }
+        }
+        for (BundleProblems.Problem p : problems.current()) {
+            issues.add("ERROR bundle " + p.bundleId() + " " + p.symbolicName() + ": " + p.reason());
+            errors++;
+        }
+        for (String p : deployFolder.problems()) {
+            issues.add("ERROR deploy: " + p);
+            errors++;
+        }
+        StringBuilder out = new StringBuilder();
+        issues.forEach(i -> out.append(i).append('\n'));
+        int apps = registry.apps().size();
+        if (issues.isEmpty()) {
+            return out.append("System check identified no issues (").append(apps).append(" apps).\n").toString();
+        }
+        return out.append("System check identified ").append(issues.size()).append(issues.size() == 1 ? " issue" : " issues")
+                .append(" (").append(errors).append(errors == 1 ? " error" : " errors").append(", ")
+                .append(issues.size() - errors).append(" warnings) in ").append(apps).append(" apps.\n").toString();
+    }
+
+    private String diagnose(App a) {
+        return a.label() + " " + a.state() + ": " + a.reason() + "\n    " + a.origin() + "\n";
+    }
+
+    private String describeRequirement(Requirement r) {
+        String status = registry.findApp(r.label()).map(d -> d.state() + " " + d.version()).orElse("not installed");
+        return r + " (" + status + ")";
+    }
+
+    private List<String> requiredBy(String label) {
+        List<String> out = new ArrayList<>();
+        for (App other : registry.apps()) {
+            for (Requirement r : other.requirements()) {
+                if (r.label().equals(label)) {
+                    out.add(other.label() + " " + other.state() + (r.isOptional() ? " (optional)" : ""));
+                }
+            }
+        }
+        return out;
+    }
+
+    private static String describeModels(List<Model> models) {
+        StringBuilder out = new StringBuilder();
+        for (Model m : models) {
+            out.append(m.key()).append('(').append(m.fields().stream().map(ModelField::toString)
+                    .collect(Collectors.joining(", "))).append(")\n");
+        }
+        return out.length() == 0 ? "No models.\n" : out.toString();
+    }
+
+    private static void line(StringBuilder out, String key, Object value) {
+        out.append("  ").append(String.format("%-12s", key + ":")).append(value).append('\n');
+    }
+}
