@@ -204,6 +204,6 @@ public final class AppCommands {
     }
 
     private static void line(StringBuilder out, String key, Object value) {
-        out.append("  ").append(String.format("%-12s", key + ":")).append(value).append('\n');
+        out.append("  ").append(String.format("%-13s", key + ":")).append(value).append('\n');
     }
 }

@@ -1,0 +1,26 @@
+package io.tessera.example.auth;
+
+import java.util.List;
+
+import io.tessera.core.AppActivator;
+import io.tessera.core.AppBundle;
+
+/** Users and groups, the app the others point at, as {@code django.contrib.auth}. */
+@AppBundle
+public class AuthApp extends AppActivator {
+
+    @Override
+    public String label() {
+        return "auth";
+    }
+
+    @Override
+    public List<Class<?>> models() {
+        return List.of(User.class, Group.class);
+    }
+
+    @Override
+    public void ready() {
+        System.out.println("[auth] ready: users and groups are available");
+    }
+}

@@ -1,0 +1,9 @@
+package io.tessera.example.blog;
+
+import java.time.Instant;
+
+import io.tessera.core.ModelRef;
+
+/** A blog post. */
+public record Post(long id, String title, String body, @ModelRef("auth.User") long author, Instant published) {
+}

@@ -1,0 +1,7 @@
+package io.tessera.example.polls;
+
+import io.tessera.core.ModelRef;
+
+/** One answer to a question, with its votes. */
+public record Choice(long id, @ModelRef("polls.Question") long question, String choiceText, int votes) {
+}
