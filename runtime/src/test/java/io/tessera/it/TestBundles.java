@@ -1,0 +1,123 @@
+package io.tessera.it;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.jar.Attributes;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
+
+import io.tessera.it.fixture.Alpha;
+import io.tessera.it.fixture.Beta;
+import io.tessera.it.fixture.FixtureApp;
+import io.tessera.it.fixture.Journal;
+import io.tessera.it.fixture.NeedsUser;
+import io.tessera.it.fixture.Orphan;
+
+/**
+ * Writes app bundles for the tests: each is a real jar holding its own copy of the fixture
+ * classes, with headers that tell {@link FixtureApp} which app to be. These manifests are test
+ * data, written by hand on purpose (some are meant to be wrong).
+ */
+public final class TestBundles {
+
+    private static final List<Class<?>> FIXTURE_CLASSES = List.of(FixtureApp.class, Journal.class, Alpha.class,
+            Beta.class, Orphan.class, NeedsUser.class);
+
+    private final Map<String, String> headers = new LinkedHashMap<>();
+
+    private TestBundles(String symbolicName) {
+        headers.put("Bundle-ManifestVersion", "2");
+        headers.put("Bundle-SymbolicName", symbolicName);
+        headers.put("Bundle-Version", "1.0.0");
+        headers.put("Bundle-Activator", FixtureApp.class.getName());
+        headers.put("Import-Package", "io.tessera.core;version=\"[1.0,2)\",org.osgi.framework");
+    }
+
+    /** An app bundle with symbolic name {@code test.<label>} and the given label, with models Alpha and Beta. */
+    public static TestBundles app(String label) {
+        return new TestBundles("test." + label.replaceAll("[^A-Za-z0-9_.]", "_")).label(label).models("Alpha", "Beta");
+    }
+
+    /** A bundle with no activator that declares its app in a {@code Tessera-App} header. */
+    public static TestBundles metadataOnly(String symbolicName, String tesseraAppHeader) {
+        TestBundles b = new TestBundles(symbolicName);
+        b.headers.remove("Bundle-Activator");
+        b.headers.put("Import-Package", "io.tessera.core;version=\"[1.0,2)\"");
+        b.headers.put("Tessera-App", tesseraAppHeader);
+        return b;
+    }
+
+    public TestBundles label(String label) {
+        return header("X-Label", label);
+    }
+
+    public TestBundles version(String version) {
+        return header("Bundle-Version", version);
+    }
+
+    public TestBundles name(String name) {
+        return header("X-Name", name);
+    }
+
+    /** Fixture model classes by simple name: Alpha, Beta, Orphan, NeedsUser; none for no models. */
+    public TestBundles models(String... simpleNames) {
+        if (simpleNames.length == 0) {
+            headers.remove("X-Models");
+            return this;
+        }
+        return header("X-Models", String.join(",", simpleNames));
+    }
+
+    /** Requirements in {@code Requirement.parse} form, such as {@code "auth [1.0,2.0)"}. */
+    public TestBundles requires(String... requirements) {
+        return header("X-Requires", String.join("|", requirements));
+    }
+
+    public TestBundles readyThrows(String message) {
+        return header("X-Ready-Throws", message);
+    }
+
+    public TestBundles stopThrows(String message) {
+        return header("X-Stop-Throws", message);
+    }
+
+    public TestBundles activatorThrows(String message) {
+        return header("X-Activator-Throws", message);
+    }
+
+    public TestBundles header(String name, String value) {
+        headers.put(name, value);
+        return this;
+    }
+
+    public String symbolicName() {
+        return headers.get("Bundle-SymbolicName");
+    }
+
+    public byte[] build() {
+        Manifest manifest = new Manifest();
+        Attributes main = manifest.getMainAttributes();
+        main.put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        headers.forEach((k, v) -> main.putValue(k, v));
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (JarOutputStream jar = new JarOutputStream(bytes, manifest)) {
+            for (Class<?> c : FIXTURE_CLASSES) {
+                String path = c.getName().replace('.', '/') + ".class";
+                jar.putNextEntry(new JarEntry(path));
+                try (InputStream in = c.getClassLoader().getResourceAsStream(path)) {
+                    in.transferTo(jar);
+                }
+                jar.closeEntry();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+}
