@@ -70,6 +70,10 @@ public abstract class TesseraTestSupport {
                 systemProperty("tessera.it.deploy").value(deployFolder(testName).toString()),
                 jar(bundles, "org.apache.felix.gogo.runtime"),
                 jar(bundles, "org.apache.felix.gogo.command"),
+                // the shell the runtime ships (its converters turn bundle ids into bundles), without a terminal
+                frameworkProperty("gosh.args").value("--nointeractive --noshutdown"),
+                jar(bundles, "jline"),
+                jar(bundles, "org.apache.felix.gogo.jline"),
                 jar(bundles, "org.apache.felix.fileinstall"),
                 jar(bundles, "tessera-core"),
                 jar(bundles, "tessera-registry"),

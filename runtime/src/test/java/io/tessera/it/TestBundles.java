@@ -16,6 +16,7 @@ import io.tessera.it.fixture.Alpha;
 import io.tessera.it.fixture.Beta;
 import io.tessera.it.fixture.FixtureApp;
 import io.tessera.it.fixture.Journal;
+import io.tessera.it.fixture.Misspelt;
 import io.tessera.it.fixture.NeedsUser;
 import io.tessera.it.fixture.Orphan;
 
@@ -27,7 +28,7 @@ import io.tessera.it.fixture.Orphan;
 public final class TestBundles {
 
     private static final List<Class<?>> FIXTURE_CLASSES = List.of(FixtureApp.class, Journal.class, Alpha.class,
-            Beta.class, Orphan.class, NeedsUser.class);
+            Beta.class, Orphan.class, NeedsUser.class, Misspelt.class);
 
     private final Map<String, String> headers = new LinkedHashMap<>();
 

@@ -33,6 +33,10 @@ public final class Engine {
     private final Runnable onIdle;
     private final Thread thread;
     private volatile boolean running = true;
+    /** While held, the engine collects changes without applying them; see {@link #asOneBatch}. */
+    private final Object gate = new Object();
+    private boolean held;
+    private final ThreadLocal<Boolean> collecting = ThreadLocal.withInitial(() -> false);
 
     /**
      * @param onIdle called on the engine thread each time it has nothing left to do
@@ -53,6 +57,28 @@ public final class Engine {
         submit(() -> reconciler.remove(candidateId));
     }
 
+    /**
+     * Runs {@code changes} (calls to {@link #add} and {@link #remove}) and applies all they
+     * submitted as one batch, so the apps present when the registry starts become READY in
+     * dependency order, ties by label, whatever order their services were found in.
+     */
+    public void asOneBatch(Runnable changes) {
+        synchronized (gate) {
+            held = true;
+        }
+        collecting.set(true);
+        try {
+            changes.run();
+        } finally {
+            collecting.set(false);
+            synchronized (gate) {
+                held = false;
+                gate.notifyAll();
+            }
+        }
+        submit(() -> { }); // returns once everything before it is applied
+    }
+
     /** Whether the calling thread is the engine's (that is, runs inside a hook). */
     public boolean isEngineThread() {
         return Thread.currentThread() == thread;
@@ -70,7 +96,7 @@ public final class Engine {
         Change change = new Change(apply, new CountDownLatch(1));
         pending.incrementAndGet();
         queue.add(change);
-        if (isEngineThread()) {
+        if (isEngineThread() || collecting.get()) {
             return;
         }
         try {
@@ -88,6 +114,11 @@ public final class Engine {
         while (running || !queue.isEmpty()) {
             try {
                 batch.add(queue.take());
+                synchronized (gate) {
+                    while (held) {
+                        gate.wait();
+                    }
+                }
                 queue.drainTo(batch);
                 for (Change c : batch) {
                     c.apply().run();

@@ -62,7 +62,7 @@ final class Evaluator {
             if (!r.isOptional()) {
                 String problem = unmet(r);
                 if (problem != null) {
-                    waits.add(problem);
+                    waits.add(viaReference(c, r.label()) + problem);
                 }
             }
         }
@@ -97,6 +97,16 @@ final class Evaluator {
                             + r.label() + ")" : "");
         }
         return null;
+    }
+
+    /** "field Post.author refers to auth.User, so it " when a model reference brings in {@code label}. */
+    private static String viaReference(Candidate c, String label) {
+        for (ModelReference ref : c.references()) {
+            if (ref.targetLabel().equals(label)) {
+                return "field " + ref.source() + " refers to " + ref.target() + ", so it ";
+            }
+        }
+        return "";
     }
 
     private String unresolved(Entry e, ModelReference ref) {

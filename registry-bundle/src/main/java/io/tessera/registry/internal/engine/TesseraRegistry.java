@@ -43,6 +43,11 @@ public final class TesseraRegistry implements AppRegistry {
         engine.remove(candidateId);
     }
 
+    /** Applies the changes {@code r} makes as one batch; see {@link Engine#asOneBatch}. */
+    public void asOneBatch(Runnable r) {
+        engine.asOneBatch(r);
+    }
+
     public void addListener(AppListener listener) {
         dispatcher.addListener(listener);
     }

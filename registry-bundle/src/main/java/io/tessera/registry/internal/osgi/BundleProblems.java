@@ -3,12 +3,13 @@ package io.tessera.registry.internal.osgi;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleEvent;
 import org.osgi.framework.BundleException;
-import org.osgi.framework.BundleListener;
+import org.osgi.framework.SynchronousBundleListener;
 import org.osgi.framework.FrameworkEvent;
 import org.osgi.framework.FrameworkListener;
 import org.osgi.framework.wiring.BundleRevision;
@@ -18,17 +19,20 @@ import org.osgi.framework.wiring.BundleWiring;
 import io.tessera.core.AppMetadata;
 
 /**
- * App bundles that never got as far as publishing an app: their activator threw. The
- * framework reports those as error events; we keep the latest reason per bundle until the bundle
- * starts, is updated or goes away, so {@code apps:diag} can show it.
+ * App bundles that never got as far as publishing an app: their activator threw. A bundle that
+ * goes from STARTING to STOPPING without STARTED failed in its activator; the exception itself
+ * goes to whoever called {@code start} (the shell, FileInstall's log), but when the framework
+ * reports it as an error event (start levels) the exception is kept too. The latest reason per
+ * bundle is kept until the bundle starts, is updated or goes away, for {@code apps:diag}.
  */
-public final class BundleProblems implements FrameworkListener, BundleListener {
+public final class BundleProblems implements FrameworkListener, SynchronousBundleListener {
 
     /** One bundle that failed to start. */
     public record Problem(long bundleId, String symbolicName, String location, String reason) {
     }
 
     private final Map<Long, Problem> problems = new ConcurrentHashMap<>();
+    private final Set<Long> starting = ConcurrentHashMap.newKeySet();
 
     @Override
     public void frameworkEvent(FrameworkEvent event) {
@@ -42,9 +46,20 @@ public final class BundleProblems implements FrameworkListener, BundleListener {
 
     @Override
     public void bundleChanged(BundleEvent event) {
+        Bundle b = event.getBundle();
         switch (event.getType()) {
-            case BundleEvent.STARTED, BundleEvent.UPDATED, BundleEvent.UNINSTALLED ->
-                problems.remove(event.getBundle().getBundleId());
+            case BundleEvent.STARTING -> starting.add(b.getBundleId());
+            case BundleEvent.STOPPING -> {
+                if (starting.remove(b.getBundleId()) && isAppBundle(b)) {
+                    problems.put(b.getBundleId(), new Problem(b.getBundleId(), b.getSymbolicName(), b.getLocation(),
+                            "its activator threw an exception while starting (the exception went to whoever started"
+                                    + " it: the shell, or FileInstall's log); fix the bundle and update it"));
+                }
+            }
+            case BundleEvent.STARTED, BundleEvent.UPDATED, BundleEvent.UNINSTALLED -> {
+                starting.remove(b.getBundleId());
+                problems.remove(b.getBundleId());
+            }
             default -> { }
         }
     }

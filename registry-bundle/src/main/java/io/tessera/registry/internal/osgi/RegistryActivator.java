@@ -40,9 +40,11 @@ public final class RegistryActivator implements BundleActivator {
         listeners = new ListenerTracker(context, registry);
         listeners.open();
         configs = new AppConfigTracker(context, registry);
-        configs.open();
         metadataApps = new MetadataApps(context);
-        metadataApps.open();
+        registry.asOneBatch(() -> {
+            configs.open();
+            metadataApps.open();
+        });
 
         Hashtable<String, Object> shell = new Hashtable<>();
         shell.put("osgi.command.scope", "apps");
