@@ -51,9 +51,10 @@ public interface AppConfig {
     }
 
     /**
-     * Called once each time the app becomes READY: after everything it requires is READY and its
-     * models are in the index. An exception marks this app FAILED, with the exception as reason;
-     * no other app is affected.
+     * Called once each time the app becomes READY, after everything it requires is READY (so
+     * their models can be looked up). The app's own models join the index when this returns
+     * normally. An exception marks this app FAILED, with the exception as reason; no other app is
+     * affected.
      */
     default void ready() {
     }

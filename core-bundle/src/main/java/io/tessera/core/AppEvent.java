@@ -57,7 +57,7 @@ public final class AppEvent {
         return previous;
     }
 
-    /** Strictly increasing across all events of one registry. */
+    /** Strictly increasing across the changes of one registry; 0 for events replayed to a late listener. */
     public long sequence() {
         return sequence;
     }

@@ -13,7 +13,8 @@ import org.osgi.annotation.versioning.ConsumerType;
  * {@link AppEvent#previousState()} is the state of the event before it.</li>
  * <li>When an event is delivered, the registry's reads show that change or a later one.</li>
  * <li>A listener that arrives while apps exist first receives, for each of them, INSTALLED and
- * then an event for its current state.</li>
+ * then an event for its current state. These replayed events describe the present rather than a
+ * change, and carry sequence 0; sequences increase from the first real change on.</li>
  * <li>An exception thrown by a listener is logged; no other listener, and no app, is affected.</li>
  * </ul>
  * A listener must not block for long: it holds up every later event.

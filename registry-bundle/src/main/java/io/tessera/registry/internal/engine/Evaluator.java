@@ -84,7 +84,11 @@ final class Evaluator {
         Entry holder = claims.holderOfLabel(r.label());
         if (holder == null) {
             Entry leader = claims.leaderOfLabel(r.label());
-            return leader == null ? wanted + ", which is not installed"
+            if (leader == null) {
+                return wanted + ", which is not installed";
+            }
+            // a withdrawn app leads its label until it is dropped; it is leaving, not FAILED
+            return leader.removed ? wanted + ", which is being removed"
                     : wanted + ", which is FAILED (" + leader.reason + ")";
         }
         if (!r.accepts(holder.candidate.version())) {

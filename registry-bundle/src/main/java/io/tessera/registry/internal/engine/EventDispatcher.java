@@ -51,7 +51,9 @@ public final class EventDispatcher implements EventSink {
         enqueue(() -> {
             for (App app : current.values()) {
                 notify(listener, new AppEvent(AppEvent.Type.INSTALLED, app, null, 0));
-                notify(listener, new AppEvent(AppEvent.typeOf(app.state()), app, AppState.INSTALLED, 0));
+                if (app.state() != AppState.INSTALLED) {
+                    notify(listener, new AppEvent(AppEvent.typeOf(app.state()), app, AppState.INSTALLED, 0));
+                }
             }
             listeners.add(listener);
         });

@@ -50,12 +50,21 @@ public final class AppIndex {
         if (leadsLabel) {
             byLabel.put(record.label(), record);
             byBundle.put(record.bundleId(), record);
+        } else {
+            // an app that no longer leads its label (say, stopping after its bundle withdrew it while a rival
+            // waits) stays what lookups find until the engine hands the label over: keep that record current
+            replaceIfSame(byLabel, record.label(), record);
+            replaceIfSame(byBundle, record.bundleId(), record);
         }
         if (record.state() == AppState.READY) {
             readyByName.put(record.name(), record);
         } else {
             removeIfSame(readyByName, record.name(), record.id());
         }
+    }
+
+    private static <K> void replaceIfSame(Map<K, AppRecord> map, K key, AppRecord record) {
+        map.computeIfPresent(key, (k, current) -> current.id() == record.id() ? record : current);
     }
 
     private static <K> void removeIfSame(Map<K, AppRecord> map, K key, long id) {
