@@ -22,6 +22,7 @@ import org.osgi.framework.FrameworkEvent;
 import org.osgi.framework.ServiceReference;
 import org.osgi.framework.launch.Framework;
 import org.osgi.framework.launch.FrameworkFactory;
+import org.osgi.framework.wiring.BundleWiring;
 
 /**
  * Starts Tessera: an embedded Felix with the bundles found beside this jar, FileInstall on the
@@ -73,8 +74,9 @@ public final class Main {
         System.out.println(apps ? summary(framework.getBundleContext(), millis) : "Felix started in " + millis + " ms");
         System.out.println("Deploy folder: " + layout.deploy() + (shell ? "   (type 'help', or 'stop 0' to quit)" : ""));
         System.out.flush();
+        CtrlC.stopsFramework(framework);
         if (jline != null) {
-            startQuietly(jline);
+            startShell(jline, installed);
         }
 
         FrameworkEvent end = framework.waitForStop(0);
@@ -106,6 +108,25 @@ public final class Main {
             return "Tessera started in " + millis + " ms";
         } finally {
             context.ungetService(ref);
+        }
+    }
+
+    /**
+     * jline finds its terminal providers through the context class loader, and the shell thread
+     * inherits ours: make it jline's, or the shell falls back to a dumb terminal (no editing).
+     */
+    private static void startShell(Bundle shell, List<Bundle> installed) {
+        ClassLoader previous = Thread.currentThread().getContextClassLoader();
+        for (Bundle b : installed) {
+            BundleWiring wiring = "org.jline".equals(b.getSymbolicName()) ? b.adapt(BundleWiring.class) : null;
+            if (wiring != null) {
+                Thread.currentThread().setContextClassLoader(wiring.getClassLoader());
+            }
+        }
+        try {
+            startQuietly(shell);
+        } finally {
+            Thread.currentThread().setContextClassLoader(previous);
         }
     }
 
@@ -148,7 +169,7 @@ public final class Main {
 
         static RuntimeLayout detect() throws IOException, URISyntaxException {
             Path jar = Path.of(Main.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-            Path target = Files.isDirectory(jar) ? jar.getParent() : jar.getParent();
+            Path target = jar.getParent();
             Path bundles = pathProperty("tessera.bundles", target.resolve("bundles"));
             Path deploy = pathProperty("tessera.deploy", target.getParent().resolve("deploy"));
             String storage = System.getProperty("tessera.storage");
