@@ -19,6 +19,7 @@ import io.tessera.it.fixture.Journal;
 import io.tessera.it.fixture.Misspelt;
 import io.tessera.it.fixture.NeedsUser;
 import io.tessera.it.fixture.Orphan;
+import io.tessera.it.fixture.TwinApp;
 
 /**
  * Writes app bundles for the tests: each is a real jar holding its own copy of the fixture
@@ -28,7 +29,8 @@ import io.tessera.it.fixture.Orphan;
 public final class TestBundles {
 
     private static final List<Class<?>> FIXTURE_CLASSES = List.of(FixtureApp.class, Journal.class, Alpha.class,
-            Beta.class, Orphan.class, NeedsUser.class, Misspelt.class);
+            Beta.class, Orphan.class, NeedsUser.class, Misspelt.class, TwinApp.class,
+            io.tessera.it.fixture.clash.Alpha.class);
 
     private final Map<String, String> headers = new LinkedHashMap<>();
 
@@ -54,6 +56,13 @@ public final class TestBundles {
         return b;
     }
 
+    /** A bundle whose activator ({@link TwinApp}) offers two configs: X-Label/X-Name, then X-Label2/X-Name2. */
+    public static TestBundles twin(String symbolicName, String label, String label2) {
+        TestBundles b = new TestBundles(symbolicName);
+        b.headers.put("Bundle-Activator", TwinApp.class.getName());
+        return b.label(label).header("X-Label2", label2);
+    }
+
     public TestBundles label(String label) {
         return header("X-Label", label);
     }
@@ -66,7 +75,10 @@ public final class TestBundles {
         return header("X-Name", name);
     }
 
-    /** Fixture model classes by simple name: Alpha, Beta, Orphan, NeedsUser; none for no models. */
+    /**
+     * Fixture model classes by name in the fixture package: Alpha, Beta, Orphan, NeedsUser, clash.Alpha; none for
+     * no models.
+     */
     public TestBundles models(String... simpleNames) {
         if (simpleNames.length == 0) {
             headers.remove("X-Models");

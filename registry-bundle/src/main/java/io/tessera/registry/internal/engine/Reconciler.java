@@ -69,10 +69,6 @@ final class Reconciler {
         }
     }
 
-    boolean isEmpty() {
-        return entries.isEmpty();
-    }
-
     void reconcile() {
         while (!dirty.isEmpty()) {
             Set<Entry> batch = new LinkedHashSet<>(dirty);
@@ -152,10 +148,7 @@ final class Reconciler {
             batch.addAll(claims.requirersOf(e.label()));
             claims.remove(e);
             entries.remove(e.id());
-            index.remove(e.record);
-            if (e.state == AppState.READY) {
-                index.withdrawModels(e.candidate); // removed without stopping: nothing to stop
-            }
+            index.remove(e.record); // stopInvalidated already stopped it if it was READY
             refreshLeader(e.label());
             index.changed();
             events.publish(new AppEvent(AppEvent.Type.REMOVED, e.record, e.state, ++sequence));

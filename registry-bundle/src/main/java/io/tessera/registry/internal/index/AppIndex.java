@@ -1,7 +1,6 @@
 package io.tessera.registry.internal.index;
 
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -30,7 +29,8 @@ public final class AppIndex {
     /** The app each label leads to: its holder, or else the first app that asked for it. */
     private final Map<String, AppRecord> byLabel = new ConcurrentHashMap<>();
     private final Map<String, AppRecord> readyByName = new ConcurrentHashMap<>();
-    private final Map<Long, AppRecord> byBundle = new ConcurrentHashMap<>();
+    /** Every app of each bundle (a bundle may offer several), by app id. */
+    private final Map<Long, Map<Long, AppRecord>> byBundle = new ConcurrentHashMap<>();
     /** READY apps' models by label, each keyed by exact and by lower-case model name. */
     private final Map<String, Map<String, Model>> modelsByLabel = new ConcurrentHashMap<>();
     /** READY apps' models by "label.Model" and by "label.model". */
@@ -49,13 +49,12 @@ public final class AppIndex {
         byId.put(record.id(), record);
         if (leadsLabel) {
             byLabel.put(record.label(), record);
-            byBundle.put(record.bundleId(), record);
         } else {
             // an app that no longer leads its label (say, stopping after its bundle withdrew it while a rival
             // waits) stays what lookups find until the engine hands the label over: keep that record current
             replaceIfSame(byLabel, record.label(), record);
-            replaceIfSame(byBundle, record.bundleId(), record);
         }
+        byBundle.computeIfAbsent(record.bundleId(), k -> new ConcurrentHashMap<>()).put(record.id(), record);
         if (record.state() == AppState.READY) {
             readyByName.put(record.name(), record);
         } else {
@@ -71,16 +70,13 @@ public final class AppIndex {
         map.computeIfPresent(key, (k, current) -> current.id() == id ? null : current);
     }
 
-    /** Makes lookups by {@code label} find nothing. */
-    public void clearLabel(String label, long bundleId) {
-        byLabel.remove(label);
-        byBundle.remove(bundleId);
-    }
-
     public void remove(AppRecord record) {
         byId.remove(record.id());
         removeIfSame(byLabel, record.label(), record.id());
-        removeIfSame(byBundle, record.bundleId(), record.id());
+        byBundle.computeIfPresent(record.bundleId(), (k, apps) -> {
+            apps.remove(record.id());
+            return apps.isEmpty() ? null : apps;
+        });
         removeIfSame(readyByName, record.name(), record.id());
     }
 
@@ -114,14 +110,6 @@ public final class AppIndex {
 
     public long generation() {
         return generation;
-    }
-
-    public AppRecord byId(long id) {
-        return byId.get(id);
-    }
-
-    public Collection<AppRecord> all() {
-        return byId.values();
     }
 
     public List<App> apps() {
@@ -164,8 +152,16 @@ public final class AppIndex {
         throw unknownLabel(label);
     }
 
+    /** The app of a bundle: a READY one if there is one, else the first to arrive. */
     public AppRecord appOfBundle(long bundleId) {
-        return byBundle.get(bundleId);
+        Map<Long, AppRecord> apps = byBundle.get(bundleId);
+        AppRecord best = null;
+        for (AppRecord a : apps == null ? List.<AppRecord>of() : apps.values()) {
+            if (best == null || (a.isReady() && !best.isReady()) || (a.isReady() == best.isReady() && a.id() < best.id())) {
+                best = a;
+            }
+        }
+        return best;
     }
 
     public boolean isInstalled(String appName) {

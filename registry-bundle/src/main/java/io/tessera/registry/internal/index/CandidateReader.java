@@ -49,7 +49,9 @@ public final class CandidateReader {
                 errors);
 
         Set<String> packages = new LinkedHashSet<>();
-        packages.add(config.getClass().getPackageName());
+        if (!(config instanceof DeclaredProblems)) { // a config the registry wrote lives in the registry, not the app
+            packages.add(config.getClass().getPackageName());
+        }
         models.forEach(m -> packages.add(m.type().getPackageName()));
 
         Version version = origin.version() == null ? Version.emptyVersion : origin.version();
