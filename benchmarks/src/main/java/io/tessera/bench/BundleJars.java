@@ -1,0 +1,87 @@
+package io.tessera.bench;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.jar.Attributes;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
+
+import io.tessera.bench.fixture.BenchApp;
+import io.tessera.bench.fixture.Comment;
+import io.tessera.bench.fixture.Post;
+import io.tessera.bench.probe.Probe;
+
+/**
+ * Writes the bundles the benchmarks install, with {@code java.util.jar}: the class files are
+ * copied from this jar's own class path, the manifest is written here.
+ */
+public final class BundleJars {
+
+    private static final String[] APP_CLASSES = {BenchApp.class.getName(), Post.class.getName(),
+            Comment.class.getName()};
+
+    private BundleJars() {
+    }
+
+    /**
+     * An app bundle: {@link BenchApp} (an {@code AppActivator}) publishing the app {@code label}
+     * with the two models {@link Post} and {@link Comment}.
+     */
+    public static Path app(Path jar, String symbolicName, String label) throws IOException {
+        Manifest m = manifest(symbolicName, BenchApp.class.getName());
+        m.getMainAttributes().putValue(BenchApp.LABEL_HEADER, label);
+        return write(jar, m, APP_CLASSES);
+    }
+
+    /** The deploy benchmark's probe bundle, writing to {@code probeFile}. */
+    public static Path probe(Path jar, Path probeFile) throws IOException {
+        Manifest m = manifest("bench-probe", Probe.class.getName());
+        m.getMainAttributes().putValue(Probe.FILE_HEADER, probeFile.toAbsolutePath().toString());
+        return write(jar, m, Probe.class.getName());
+    }
+
+    private static Manifest manifest(String symbolicName, String activator) {
+        Manifest m = new Manifest();
+        Attributes a = m.getMainAttributes();
+        a.put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        a.putValue("Bundle-ManifestVersion", "2");
+        a.putValue("Bundle-SymbolicName", symbolicName);
+        a.putValue("Bundle-Version", "1.0.0");
+        a.putValue("Bundle-Activator", activator);
+        a.putValue("Import-Package", "io.tessera.core,org.osgi.framework");
+        return m;
+    }
+
+    private static Path write(Path jar, Manifest manifest, String... classNames) throws IOException {
+        Files.createDirectories(jar.toAbsolutePath().getParent());
+        try (OutputStream out = Files.newOutputStream(jar); JarOutputStream jos = new JarOutputStream(out, manifest)) {
+            for (String name : classNames) {
+                jos.putNextEntry(new JarEntry(resourceName(name)));
+                jos.write(classBytes(name));
+                jos.closeEntry();
+            }
+        }
+        return jar;
+    }
+
+    private static String resourceName(String className) {
+        return className.replace('.', '/') + ".class";
+    }
+
+    /** The bytes of a class file on this jar's class path. */
+    public static byte[] classBytes(String className) {
+        try (InputStream in = BundleJars.class.getClassLoader().getResourceAsStream(resourceName(className))) {
+            if (in == null) {
+                throw new IllegalStateException("class file of " + className + " not found on the class path");
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

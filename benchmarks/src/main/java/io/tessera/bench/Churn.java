@@ -1,0 +1,123 @@
+package io.tessera.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Figure 2: install+start then stop+uninstall of N generated app bundles in one embedded Felix,
+ * with the Tessera registry versus bare Felix (tessera-core only), alternating, each run in a
+ * fresh JVM ({@link ChurnRun}), framework storage on tmpfs.
+ */
+final class Churn {
+
+    /** Untimed warm-up cycle in each run: this many bundles (at most N). */
+    static final int WARMUP = 1_000;
+
+    private static final String[] PARTS = {"install", "start", "settle_up", "stop", "uninstall", "settle_down", "cpu"};
+
+    private Churn() {
+    }
+
+    static List<Benchmarks.Row> run(Benchmarks.Settings s, List<String> notes) throws Exception {
+        int max = 0;
+        for (int n : s.churnN()) {
+            max = Math.max(max, n);
+        }
+        Path jars = generate(s, max);
+        List<Benchmarks.Row> rows = new ArrayList<>();
+        for (int n : s.churnN()) {
+            int pairs = s.quick() ? (n <= 100 ? 3 : 2) : (n <= 1000 ? 5 : 3);
+            List<Double> tessera = new ArrayList<>();
+            List<Double> bare = new ArrayList<>();
+            List<Double> pairRatios = new ArrayList<>();
+            Map<String, List<Double>> tParts = new LinkedHashMap<>();
+            Map<String, List<Double>> bParts = new LinkedHashMap<>();
+            for (int p = 0; p < pairs; p++) {
+                // alternate which goes first, so that neither always runs right after the other
+                boolean tesseraFirst = p % 2 == 0;
+                Map<String, Double> first = once(s, tesseraFirst, n, jars);
+                Map<String, Double> second = once(s, !tesseraFirst, n, jars);
+                Map<String, Double> t = tesseraFirst ? first : second;
+                Map<String, Double> b = tesseraFirst ? second : first;
+                double tt = t.get("up") + t.get("down");
+                double bt = b.get("up") + b.get("down");
+                tessera.add(tt);
+                bare.add(bt);
+                pairRatios.add(tt / bt);
+                for (String part : PARTS) {
+                    tParts.computeIfAbsent(part, k -> new ArrayList<>()).add(t.get(part));
+                    bParts.computeIfAbsent(part, k -> new ArrayList<>()).add(b.get(part));
+                }
+                s.log(String.format(Locale.ROOT, "churn N=%d pair %d: tessera %.0f ms (up %.0f, down %.0f; CPU %.0f),"
+                        + " bare %.0f ms (up %.0f, down %.0f; CPU %.0f)", n, p + 1, tt, t.get("up"), t.get("down"),
+                        t.get("cpu"), bt, b.get("up"), b.get("down"), b.get("cpu")));
+            }
+            Stats ts = new Stats(tessera);
+            Stats bs = new Stats(bare);
+            boolean met = ts.median() <= 1.10 * bs.median();
+            rows.add(new Benchmarks.Row("2", "churn N=" + n + " total ms", ts, "bare Felix + tessera-core", bs,
+                    "<= 1.10x", met ? "yes" : "NO"));
+            StringBuilder parts = new StringBuilder();
+            for (String part : PARTS) {
+                double tm = new Stats(tParts.get(part)).median();
+                double bm = new Stats(bParts.get(part)).median();
+                parts.append(String.format(Locale.ROOT, "%s %s vs %s ms (%+.0f us/app); ", part.replace('_', ' '),
+                        Stats.format(tm), Stats.format(bm), (tm - bm) * 1000 / n));
+            }
+            notes.add(String.format(Locale.ROOT,
+                    "Churn N=%d, medians, Tessera vs bare: per app %.0f vs %.0f us; median of per-pair ratios %.2fx; %s"
+                            + "(cpu = process CPU time, JIT and GC included)",
+                    n, ts.median() * 1000 / n, bs.median() * 1000 / n, new Stats(pairRatios).median(), parts));
+        }
+        return rows;
+    }
+
+    /** The app jars bench-app-00000.jar... on tmpfs, written once for all runs. */
+    static Path generate(Benchmarks.Settings s, int n) throws Exception {
+        Path jars = s.scratch().resolve("app-jars");
+        long t0 = System.nanoTime();
+        for (int i = 0; i < n; i++) {
+            Path jar = ChurnRun.appJar(jars, i);
+            if (!Files.exists(jar)) {
+                BundleJars.app(jar, String.format("bench.app.%05d", i), String.format("bench_%05d", i));
+            }
+        }
+        s.log("app bundles 0.." + (n - 1) + " ready (" + (System.nanoTime() - t0) / 1_000_000 + " ms) in " + jars);
+        return jars;
+    }
+
+    /** One run in a fresh JVM: up, down and their parts, in ms. */
+    private static Map<String, Double> once(Benchmarks.Settings s, boolean tessera, int n, Path jars) throws Exception {
+        Path storage = s.scratch().resolve("felix-churn-" + (tessera ? "tessera" : "bare"));
+        Embedded.deleteTree(storage);
+        List<String> cmd = List.of(Child.java().toString(), "-cp", System.getProperty("java.class.path"),
+                ChurnRun.class.getName(), tessera ? "tessera" : "bare", String.valueOf(n), jars.toString(),
+                storage.toString(), s.bundles().toString(), String.valueOf(WARMUP));
+        try (Child child = Child.start(cmd, s.out().resolve("churn-children.log"))) {
+            Child.Line line = child.await(l -> l.startsWith("RESULT "), 30 * 60_000);
+            child.waitFor(120_000);
+            Map<String, Double> values = new LinkedHashMap<>();
+            for (String key : List.of("up", "down", "install", "start", "settle_up", "stop", "uninstall", "settle_down",
+                    "cpu")) {
+                values.put(key, Double.parseDouble(value(line.text(), key + "_ns")) / 1e6);
+            }
+            return values;
+        } finally {
+            Embedded.deleteTree(storage);
+        }
+    }
+
+    static String value(String line, String key) {
+        for (String part : line.split(" ")) {
+            if (part.startsWith(key + "=")) {
+                return part.substring(key.length() + 1);
+            }
+        }
+        throw new IllegalStateException("no " + key + " in " + line);
+    }
+}

@@ -1,0 +1,150 @@
+package io.tessera.bench;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.launch.Framework;
+
+/**
+ * One churn run in a fresh JVM (started by {@link Benchmarks}): an embedded Felix with
+ * tessera-core (and, in mode {@code tessera}, tessera-registry); then, timed, install+start of N
+ * generated app bundles one after the other, until the registry has all N READY, and stop+uninstall
+ * of all of them, until the registry is empty. Mode {@code bare} does the same without the
+ * registry (the apps still publish their AppConfig services; nobody tracks them).
+ *
+ * <p>Before the timed cycle, one untimed warm-up cycle of {@code min(N, warmup)} bundles, so both
+ * modes are measured with their code paths compiled. Prints {@code RESULT up_ns=.. down_ns=.. cpu_ns=..}
+ * (cpu: the process's CPU time during the timed cycle).
+ *
+ * <p>Arguments: {@code tessera|bare N jarsDir storageDir bundlesDir warmup [warmupCycles, default 1]}.
+ */
+public final class ChurnRun {
+
+    private ChurnRun() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        boolean tessera = args[0].equals("tessera");
+        int n = Integer.parseInt(args[1]);
+        Path jars = Path.of(args[2]);
+        Path storage = Path.of(args[3]);
+        Path bundles = Path.of(args[4]);
+        int warmup = Integer.parseInt(args[5]);
+        int warmupCycles = args.length > 6 ? Integer.parseInt(args[6]) : 1;
+
+        Framework framework = Embedded.start(storage);
+        try {
+            BundleContext context = framework.getBundleContext();
+            Embedded.Registry registry = startTessera(context, bundles, tessera);
+
+            for (int i = 0; i < warmupCycles && warmup > 0; i++) {
+                cycle(context, registry, jars, Math.min(n, warmup));
+            }
+            System.gc();
+            long cpu0 = processCpuNanos();
+            long[] t = cycle(context, registry, jars, n);
+            long cpu = processCpuNanos() - cpu0;
+            System.out.println("RESULT up_ns=" + t[0] + " down_ns=" + t[1] + " cpu_ns=" + cpu + " install_ns=" + t[2]
+                    + " start_ns=" + t[3] + " settle_up_ns=" + t[4] + " stop_ns=" + t[5] + " uninstall_ns=" + t[6]
+                    + " settle_down_ns=" + t[7]);
+        } finally {
+            Embedded.stop(framework);
+            Embedded.deleteTree(storage);
+        }
+    }
+
+    /** CPU time of the whole process (all threads, JIT and GC included). */
+    static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
+    /** Installs and starts tessera-core, and tessera-registry if asked; the registry's handle or null. */
+    static Embedded.Registry startTessera(BundleContext context, Path bundles, boolean registry) throws Exception {
+        Bundle core = context.installBundle(bundles.resolve("tessera-core.jar").toUri().toString());
+        core.start();
+        if (!registry) {
+            return null;
+        }
+        Bundle reg = context.installBundle(bundles.resolve("tessera-registry.jar").toUri().toString());
+        reg.start();
+        return Embedded.Registry.in(context);
+    }
+
+    /** Installs and starts the first {@code n} app jars, one by one; the bundles, all READY if there is a registry. */
+    static List<Bundle> up(BundleContext context, Embedded.Registry registry, Path jars, int n) throws Exception {
+        return up(context, registry, jars, n, new long[3]);
+    }
+
+    /** As above; adds to {@code phases} the nanoseconds spent in {install, start, settle}. */
+    static List<Bundle> up(BundleContext context, Embedded.Registry registry, Path jars, int n, long[] phases)
+            throws Exception {
+        List<Bundle> started = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            long t0 = System.nanoTime();
+            Bundle b = context.installBundle(appJar(jars, i).toUri().toString());
+            long t1 = System.nanoTime();
+            b.start();
+            phases[0] += t1 - t0;
+            phases[1] += System.nanoTime() - t1;
+            started.add(b);
+        }
+        long t2 = System.nanoTime();
+        if (registry != null) {
+            registry.awaitSettled(Duration.ofMinutes(5));
+        }
+        phases[2] += System.nanoTime() - t2;
+        return started;
+    }
+
+    static Path appJar(Path jars, int i) {
+        return jars.resolve(String.format("bench-app-%05d.jar", i));
+    }
+
+    /**
+     * {up, down, install, start, settle after up, stop, uninstall, settle after down}, in
+     * nanoseconds; up and down are the timed figures, the rest their parts.
+     */
+    private static long[] cycle(BundleContext context, Embedded.Registry registry, Path jars, int n) throws Exception {
+        long[] r = new long[8];
+        long[] upPhases = new long[3];
+        long t0 = System.nanoTime();
+        List<Bundle> started = up(context, registry, jars, n, upPhases);
+        r[0] = System.nanoTime() - t0;
+        check(registry, n, n);
+
+        long t1 = System.nanoTime();
+        for (Bundle b : started) {
+            long a = System.nanoTime();
+            b.stop();
+            long c = System.nanoTime();
+            b.uninstall();
+            r[5] += c - a;
+            r[6] += System.nanoTime() - c;
+        }
+        long t2 = System.nanoTime();
+        if (registry != null) {
+            registry.awaitSettled(Duration.ofMinutes(5));
+        }
+        r[7] = System.nanoTime() - t2;
+        r[1] = System.nanoTime() - t1;
+        check(registry, 0, 0);
+        System.arraycopy(upPhases, 0, r, 2, 3);
+        return r;
+    }
+
+    static void check(Embedded.Registry registry, int apps, int ready) throws Exception {
+        if (registry == null) {
+            return;
+        }
+        int[] c = registry.counts();
+        if (c[0] != apps || c[1] != ready) {
+            throw new IllegalStateException("expected " + apps + " apps (" + ready + " READY), the registry has "
+                    + c[0] + " (" + c[1] + " READY)");
+        }
+    }
+}
