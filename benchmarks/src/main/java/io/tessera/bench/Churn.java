@@ -17,6 +17,14 @@ final class Churn {
 
     /** Untimed warm-up cycle in each run: this many bundles (at most N). */
     static final int WARMUP = 1_000;
+    /**
+     * Untimed warm-up cycles of {@link #WARMUP} bundles before the timed one. Every app bundle
+     * brings new classes, so the JIT never quite settles; with one cycle the C2 compiler still
+     * takes most of a core during the timed cycle and the figure measures JIT contention on two
+     * cores more than either system. Both modes get the same warm-up.
+     */
+    static final int WARMUP_CYCLES_FULL = 5;
+    static final int WARMUP_CYCLES_QUICK = 3;
 
     private static final String[] PARTS = {"install", "start", "settle_up", "stop", "uninstall", "settle_down", "cpu"};
 
@@ -97,7 +105,8 @@ final class Churn {
         Embedded.deleteTree(storage);
         List<String> cmd = List.of(Child.java().toString(), "-cp", System.getProperty("java.class.path"),
                 ChurnRun.class.getName(), tessera ? "tessera" : "bare", String.valueOf(n), jars.toString(),
-                storage.toString(), s.bundles().toString(), String.valueOf(WARMUP));
+                storage.toString(), s.bundles().toString(), String.valueOf(WARMUP),
+                String.valueOf(s.quick() ? WARMUP_CYCLES_QUICK : WARMUP_CYCLES_FULL));
         try (Child child = Child.start(cmd, s.out().resolve("churn-children.log"))) {
             Child.Line line = child.await(l -> l.startsWith("RESULT "), 30 * 60_000);
             child.waitFor(120_000);

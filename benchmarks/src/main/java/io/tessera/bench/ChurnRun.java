@@ -16,7 +16,7 @@ import org.osgi.framework.launch.Framework;
  * of all of them, until the registry is empty. Mode {@code bare} does the same without the
  * registry (the apps still publish their AppConfig services; nobody tracks them).
  *
- * <p>Before the timed cycle, one untimed warm-up cycle of {@code min(N, warmup)} bundles, so both
+ * <p>Before the timed cycle, untimed warm-up cycles of {@code min(N, warmup)} bundles, so both
  * modes are measured with their code paths compiled. Prints {@code RESULT up_ns=.. down_ns=.. cpu_ns=..}
  * (cpu: the process's CPU time during the timed cycle).
  *

@@ -2,6 +2,7 @@ package io.tessera.runtime;
 
 import java.io.File;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.lang.reflect.Method;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
@@ -153,13 +154,14 @@ public final class Main {
         deleteTree(layout.storage());
     }
 
-    static void deleteTree(Path root) {
+    /** Deletes the throwaway storage; safe to call from the shutdown hook and main at once. */
+    static synchronized void deleteTree(Path root) {
         if (!Files.exists(root)) {
             return;
         }
         try (Stream<Path> paths = Files.walk(root)) {
             paths.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
-        } catch (IOException ignored) {
+        } catch (IOException | UncheckedIOException ignored) {
             // a throwaway directory; the OS cleans the temp folder eventually
         }
     }

@@ -16,6 +16,12 @@ import io.tessera.registry.internal.index.Origin;
  * Feeds every {@link AppConfig} service into the registry as it comes and goes. The config is
  * read here, on the registering thread and outside any registry lock; the change is then handed
  * to the engine, which has applied it when these callbacks return.
+ *
+ * <p>The registry gets each config once and holds it until the service goes. Felix 7 keeps a
+ * usage record per (bundle, service) until the service is unregistered, even after an unget, and
+ * scans them on every get and every unregistration; so with thousands of apps each arrival and
+ * departure costs in proportion to their number, whoever holds the configs. Getting them through
+ * each app's own context, or again for each hook, was measured and was slower (BENCHMARKS.md).
  */
 final class AppConfigTracker extends ServiceTracker<AppConfig, Long> {
 
