@@ -28,6 +28,7 @@ public final class Engine {
     }
 
     private final Reconciler reconciler;
+    private final EventSink events;
     private final BlockingQueue<Change> queue = new LinkedBlockingQueue<>();
     private final AtomicInteger pending = new AtomicInteger();
     private final Runnable onIdle;
@@ -43,6 +44,7 @@ public final class Engine {
      */
     public Engine(AppIndex index, EventSink events, Runnable onIdle) {
         this.reconciler = new Reconciler(index, events);
+        this.events = events;
         this.onIdle = onIdle;
         this.thread = new Thread(this::loop, "tessera-registry");
         this.thread.setDaemon(true);
@@ -134,7 +136,9 @@ public final class Engine {
                 for (Change c : batch) {
                     c.done().countDown();
                 }
-                if (!batch.isEmpty() && pending.addAndGet(-batch.size()) == 0) {
+                boolean idle = !batch.isEmpty() && pending.addAndGet(-batch.size()) == 0;
+                events.flush(); // after the waiting callers were released
+                if (idle) {
                     onIdle.run();
                 }
                 batch.clear();

@@ -4,11 +4,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.BlockingQueue;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 
 import io.tessera.core.App;
 import io.tessera.core.AppEvent;
@@ -21,11 +22,13 @@ import io.tessera.registry.internal.index.AppRecord;
 
 /**
  * Delivers the engine's events to listeners and model operations, one at a time, in order, on
- * its own thread, so a slow or throwing listener never holds up the registry itself.
+ * its own thread, so a slow or throwing listener never holds up the registry itself. The engine
+ * wakes it once per applied change rather than once per event, after releasing the thread that
+ * waits for the change: on two cores, every wake-up competes with that thread.
  */
 public final class EventDispatcher implements EventSink {
 
-    private final BlockingQueue<Runnable> queue = new LinkedBlockingQueue<>();
+    private final Queue<Runnable> queue = new ConcurrentLinkedQueue<>();
     private final AtomicInteger pending = new AtomicInteger();
     private final List<AppListener> listeners = new CopyOnWriteArrayList<>();
     /** The last event's app for each app, for replay to late listeners. Event thread only. */
@@ -44,7 +47,13 @@ public final class EventDispatcher implements EventSink {
 
     @Override
     public void publish(AppEvent event) {
-        enqueue(() -> deliver(event));
+        pending.incrementAndGet();
+        queue.add(() -> deliver(event));
+    }
+
+    @Override
+    public void flush() {
+        LockSupport.unpark(thread);
     }
 
     public void addListener(AppListener listener) {
@@ -119,23 +128,24 @@ public final class EventDispatcher implements EventSink {
     private void enqueue(Runnable task) {
         pending.incrementAndGet();
         queue.add(task);
+        flush();
     }
 
     private void loop() {
         while (running || !queue.isEmpty()) {
+            Runnable task = queue.poll();
+            if (task == null) {
+                LockSupport.park(this); // an unpark before this park makes it return at once
+                continue;
+            }
             try {
-                Runnable task = queue.take();
-                try {
-                    task.run();
-                } finally {
-                    if (pending.decrementAndGet() == 0) {
-                        onIdle.run();
-                    }
-                }
-            } catch (InterruptedException e) {
-                return;
+                task.run();
             } catch (RuntimeException e) {
                 Log.warn("event delivery failed", e);
+            } finally {
+                if (pending.decrementAndGet() == 0) {
+                    onIdle.run();
+                }
             }
         }
     }

@@ -104,6 +104,7 @@ final class Reconciler {
             String why = e.removed ? "its bundle withdrew the app (stopping, updating or uninstalling)"
                     : evaluator.evaluate(e).reason();
             setState(e, AppState.STOPPING, why);
+            events.flush(); // what happened so far is delivered while app code runs
             Throwable t = Hooks.run(e.candidate.config()::stopping);
             if (t != null) {
                 Log.warn("stopping() of app '" + e.label() + "' threw; the app stopped anyway", t);
@@ -217,6 +218,7 @@ final class Reconciler {
 
     private void start(Entry e, PriorityQueue<Entry> queue, Set<Entry> queued) {
         setState(e, AppState.STARTING, "");
+        events.flush(); // what happened so far is delivered while app code runs
         Throwable t = Hooks.run(e.candidate.config()::ready);
         if (t == null) {
             index.publishModels(e.candidate);
