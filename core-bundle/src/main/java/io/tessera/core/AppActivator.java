@@ -4,8 +4,10 @@ import java.util.Dictionary;
 import java.util.Hashtable;
 
 import org.osgi.annotation.versioning.ConsumerType;
+import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleActivator;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.PrototypeServiceFactory;
 import org.osgi.framework.ServiceRegistration;
 
 /**
@@ -26,10 +28,26 @@ public abstract class AppActivator implements BundleActivator, AppConfig {
     private volatile BundleContext context;
     private ServiceRegistration<AppConfig> registration;
 
+    /**
+     * Publishes this config. It is registered as a prototype-scope factory that always hands out
+     * this same object: a registry can then release it after each use, and the framework forgets
+     * the use at once. Held for good instead, the framework's per-use records would make each app's
+     * arrival and departure cost more the more apps there are.
+     */
     @Override
     public void start(BundleContext context) throws Exception {
         this.context = context;
-        registration = context.registerService(AppConfig.class, this, serviceProperties());
+        registration = context.registerService(AppConfig.class, new PrototypeServiceFactory<AppConfig>() {
+            @Override
+            public AppConfig getService(Bundle bundle, ServiceRegistration<AppConfig> reg) {
+                return AppActivator.this;
+            }
+
+            @Override
+            public void ungetService(Bundle bundle, ServiceRegistration<AppConfig> reg, AppConfig service) {
+                // nothing to release: the activator lives as long as its bundle is started
+            }
+        }, serviceProperties());
     }
 
     @Override

@@ -105,7 +105,7 @@ final class Reconciler {
                     : evaluator.evaluate(e).reason();
             setState(e, AppState.STOPPING, why);
             events.flush(); // what happened so far is delivered while app code runs
-            Throwable t = Hooks.run(e.candidate.config()::stopping);
+            Throwable t = Hooks.run(e.candidate.hooks()::stopping);
             if (t != null) {
                 Log.warn("stopping() of app '" + e.label() + "' threw; the app stopped anyway", t);
             }
@@ -219,7 +219,7 @@ final class Reconciler {
     private void start(Entry e, PriorityQueue<Entry> queue, Set<Entry> queued) {
         setState(e, AppState.STARTING, "");
         events.flush(); // what happened so far is delivered while app code runs
-        Throwable t = Hooks.run(e.candidate.config()::ready);
+        Throwable t = Hooks.run(e.candidate.hooks()::ready);
         if (t == null) {
             index.publishModels(e.candidate);
             setState(e, AppState.READY, "");

@@ -14,11 +14,12 @@ import io.tessera.core.Requirement;
  * lock, so that the engine never calls app code to decide anything. Immutable.
  *
  * @param id          unique for the registry's lifetime (the service id)
+ * @param hooks       how to call the config's ready and stopping hooks
  * @param error       a problem with the config itself (bad label, conflicting models, a
  *                    throwing accessor...), or {@code null}
  * @param requirements the declared requirements, then one per other app that models refer to
  */
-public record Candidate(long id, AppConfig config, String label, String name, String verboseName, Version version,
+public record Candidate(long id, AppConfig config, AppHooks hooks, String label, String name, String verboseName, Version version,
         Origin origin, List<Model> models, List<Requirement> requirements, List<ModelReference> references,
         Set<String> packages, String error) {
 

@@ -25,6 +25,11 @@ public final class CandidateReader {
     }
 
     public static Candidate read(long id, AppConfig config, Origin origin) {
+        return read(id, config, origin, AppHooks.of(config));
+    }
+
+    /** Reads {@code config}; the engine will call its hooks through {@code hooks}. */
+    public static Candidate read(long id, AppConfig config, Origin origin, AppHooks hooks) {
         List<String> errors = new ArrayList<>();
         if (config instanceof DeclaredProblems declared) {
             errors.addAll(declared.problems());
@@ -55,7 +60,7 @@ public final class CandidateReader {
         models.forEach(m -> packages.add(m.type().getPackageName()));
 
         Version version = origin.version() == null ? Version.emptyVersion : origin.version();
-        return new Candidate(id, config, shownLabel, name, verboseName == null ? shownLabel : verboseName, version,
+        return new Candidate(id, config, hooks, shownLabel, name, verboseName == null ? shownLabel : verboseName, version,
                 origin, models, requirements, references, Set.copyOf(packages),
                 errors.isEmpty() ? null : String.join("; ", errors));
     }

@@ -1,13 +1,17 @@
 package io.tessera.registry.internal.osgi;
 
+import java.util.function.Consumer;
+
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.Constants;
+import org.osgi.framework.ServiceObjects;
 import org.osgi.framework.ServiceReference;
 import org.osgi.util.tracker.ServiceTracker;
 
 import io.tessera.core.AppConfig;
 import io.tessera.registry.internal.engine.TesseraRegistry;
+import io.tessera.registry.internal.index.AppHooks;
 import io.tessera.registry.internal.index.Candidate;
 import io.tessera.registry.internal.index.CandidateReader;
 import io.tessera.registry.internal.index.Origin;
@@ -17,11 +21,12 @@ import io.tessera.registry.internal.index.Origin;
  * read here, on the registering thread and outside any registry lock; the change is then handed
  * to the engine, which has applied it when these callbacks return.
  *
- * <p>The registry gets each config once and holds it until the service goes. Felix 7 keeps a
- * usage record per (bundle, service) until the service is unregistered, even after an unget, and
- * scans them on every get and every unregistration; so with thousands of apps each arrival and
- * departure costs in proportion to their number, whoever holds the configs. Getting them through
- * each app's own context, or again for each hook, was measured and was slower (BENCHMARKS.md).
+ * <p>How configs are held matters with thousands of apps. Felix 7 keeps a record per bundle and
+ * service in use, scans a bundle's records on every get and copies them on every change, scans
+ * all records on every unregistration, and keeps a record until the service goes, except for
+ * prototype-scope services, whose records go as soon as they are released. So a prototype-scope
+ * config (as {@link io.tessera.core.AppActivator} registers) is got only for the length of a read
+ * or a hook call; any other config is got once and held until it goes.
  */
 final class AppConfigTracker extends ServiceTracker<AppConfig, Long> {
 
@@ -37,15 +42,29 @@ final class AppConfigTracker extends ServiceTracker<AppConfig, Long> {
 
     @Override
     public Long addingService(ServiceReference<AppConfig> reference) {
-        AppConfig config = context.getService(reference);
-        if (config == null) {
-            return null;
-        }
         long id = (Long) reference.getProperty(Constants.SERVICE_ID);
         Bundle bundle = appBundle(reference);
         Origin origin = new Origin(bundle.getBundleId(), bundle.getSymbolicName(), bundle.getLocation(),
                 bundle.getVersion());
-        Candidate candidate = CandidateReader.read(id, config, origin);
+        Candidate candidate;
+        if (isPrototype(reference)) {
+            ServiceObjects<AppConfig> objects = context.getServiceObjects(reference);
+            AppConfig config = objects == null ? null : objects.getService();
+            if (config == null) {
+                return null;
+            }
+            try {
+                candidate = CandidateReader.read(id, config, origin, new ReleasingHooks(objects));
+            } finally {
+                objects.ungetService(config);
+            }
+        } else {
+            AppConfig config = context.getService(reference);
+            if (config == null) {
+                return null;
+            }
+            candidate = CandidateReader.read(id, config, origin);
+        }
         registry.add(candidate);
         return id;
     }
@@ -53,16 +72,66 @@ final class AppConfigTracker extends ServiceTracker<AppConfig, Long> {
     @Override
     public void removedService(ServiceReference<AppConfig> reference, Long id) {
         registry.remove(id);
-        try {
-            context.ungetService(reference);
-        } catch (IllegalStateException registryStopping) {
-            // our own context is already invalid: nothing to release
+        if (!isPrototype(reference)) {
+            try {
+                context.ungetService(reference);
+            } catch (IllegalStateException registryStopping) {
+                // our own context is already invalid: nothing to release
+            }
         }
+    }
+
+    private static boolean isPrototype(ServiceReference<AppConfig> reference) {
+        return Constants.SCOPE_PROTOTYPE.equals(reference.getProperty(Constants.SERVICE_SCOPE));
     }
 
     private Bundle appBundle(ServiceReference<AppConfig> reference) {
         Object id = reference.getProperty(APP_BUNDLE_PROPERTY);
         Bundle own = id instanceof Long bundleId ? context.getBundle(bundleId) : null;
         return own != null ? own : reference.getBundle();
+    }
+
+    /** Calls a hook on a prototype-scope config, holding it only for the call. */
+    private static final class ReleasingHooks implements AppHooks {
+
+        private final ServiceObjects<AppConfig> objects;
+
+        ReleasingHooks(ServiceObjects<AppConfig> objects) {
+            this.objects = objects;
+        }
+
+        @Override
+        public void ready() {
+            call(AppConfig::ready, true);
+        }
+
+        @Override
+        public void stopping() {
+            call(AppConfig::stopping, false);
+        }
+
+        private void call(Consumer<AppConfig> hook, boolean mustRun) {
+            AppConfig config;
+            try {
+                config = objects.getService();
+            } catch (IllegalStateException gone) {
+                config = null;
+            }
+            if (config == null) {
+                if (mustRun) {
+                    throw new IllegalStateException("the app's config service is no longer registered");
+                }
+                return; // nothing left to tell
+            }
+            try {
+                hook.accept(config);
+            } finally {
+                try {
+                    objects.ungetService(config);
+                } catch (IllegalStateException gone) {
+                    // unregistered meanwhile: the framework released it
+                }
+            }
+        }
     }
 }
