@@ -54,7 +54,7 @@ final class Evaluator {
         }
         List<String> cycle = cycleThrough(e);
         if (cycle != null) {
-            return Verdict.failed("requirement cycle: " + String.join(" -> ", cycle)
+            return Verdict.cycle("requirement cycle: " + String.join(" -> ", cycle)
                     + "; remove one of these requirements");
         }
         List<String> waits = new ArrayList<>();

@@ -17,10 +17,4 @@ final class Hooks {
         }
     }
 
-    /** {@code IllegalStateException: database is down (at BlogApp.java:42)}. */
-    static String describe(Throwable t) {
-        StackTraceElement[] trace = t.getStackTrace();
-        String where = trace.length == 0 ? "" : " (at " + trace[0].getFileName() + ":" + trace[0].getLineNumber() + ")";
-        return t.getClass().getSimpleName() + (t.getMessage() == null ? "" : ": " + t.getMessage()) + where;
-    }
 }

@@ -17,6 +17,7 @@ import io.tessera.core.App;
 import io.tessera.core.AppEvent;
 import io.tessera.core.AppState;
 import io.tessera.core.Requirement;
+import io.tessera.registry.internal.Failures;
 import io.tessera.registry.internal.Log;
 import io.tessera.registry.internal.index.AppIndex;
 import io.tessera.registry.internal.index.AppRecord;
@@ -225,7 +226,7 @@ final class Reconciler {
             setState(e, AppState.READY, "");
         } else {
             Log.warn("ready() of app '" + e.label() + "' threw; the app is FAILED", t);
-            e.hookFailure = "ready() threw " + Hooks.describe(t)
+            e.hookFailure = "ready() threw " + Failures.describe(t)
                     + "; fix the app and update or restart its bundle to try again";
             setState(e, AppState.FAILED, e.hookFailure);
             refreshLeader(e.label());
@@ -238,7 +239,7 @@ final class Reconciler {
     private void settle(Entry e, Verdict v, PriorityQueue<Entry> queue, Set<Entry> queued) {
         if (setState(e, v.state(), v.reason())) {
             claims.requirersOf(e.label()).forEach(d -> consider(d, queue, queued));
-            if (v.reason().startsWith("requirement cycle")) {
+            if (v.inCycle()) { // every member of a cycle is told, not just the one that closed it
                 for (Requirement r : e.candidate.requirements()) {
                     Entry h = claims.holderOfLabel(r.label());
                     if (h != null) {

@@ -56,10 +56,6 @@ public final class TesseraRegistry implements AppRegistry {
         dispatcher.removeListener(listener);
     }
 
-    public AppIndex index() {
-        return index;
-    }
-
     public void shutdown() throws InterruptedException {
         engine.shutdown();
         dispatcher.shutdown();

@@ -17,6 +17,7 @@ import org.osgi.framework.wiring.BundleWire;
 import org.osgi.framework.wiring.BundleWiring;
 
 import io.tessera.core.AppMetadata;
+import io.tessera.registry.internal.Failures;
 
 /**
  * App bundles that never got as far as publishing an app: their activator threw. A bundle that
@@ -89,13 +90,9 @@ public final class BundleProblems implements FrameworkListener, SynchronousBundl
 
     private static String describe(Throwable t) {
         if (t == null) {
-            return "the framework reported an error";
+            return "the framework reported an error; fix the bundle and update it";
         }
         Throwable cause = t instanceof BundleException && t.getCause() != null ? t.getCause() : t;
-        StackTraceElement[] trace = cause.getStackTrace();
-        String where = trace.length == 0 ? "" : " (at " + trace[0].getFileName() + ":" + trace[0].getLineNumber() + ")";
-        String what = cause == t ? "" : "its activator threw ";
-        return what + cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage())
-                + where + "; fix the bundle and update it";
+        return (cause == t ? "" : "its activator threw ") + Failures.describe(cause) + "; fix the bundle and update it";
     }
 }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.apache.felix.service.command.Descriptor;
@@ -52,12 +53,10 @@ public final class AppCommands {
 
     @Descriptor("show everything known about one app")
     public String info(@Descriptor("app label") String label) {
-        App a;
-        try {
-            a = registry.app(label);
-        } catch (LookupException e) {
-            return e.getMessage() + "\n";
-        }
+        return withApp(label, this::describeApp);
+    }
+
+    private String describeApp(App a) {
         StringBuilder out = new StringBuilder();
         out.append(a.label()).append(" (").append(a.verboseName()).append(")\n");
         line(out, "name", a.name());
@@ -85,13 +84,8 @@ public final class AppCommands {
 
     @Descriptor("list the models of one app")
     public String models(@Descriptor("app label") String label) {
-        try {
-            App a = registry.app(label);
-            String note = a.isReady() ? "" : "(" + label + " is " + a.state() + ", so its models are not in the index)\n";
-            return note + describeModels(a.models());
-        } catch (LookupException e) {
-            return e.getMessage() + "\n";
-        }
+        return withApp(label, a -> (a.isReady() ? ""
+                : "(" + label + " is " + a.state() + ", so its models are not in the index)\n") + describeModels(a.models()));
     }
 
     @Descriptor("explain why apps are not READY, and which bundles and deploy-folder files failed")
@@ -115,22 +109,15 @@ public final class AppCommands {
 
     @Descriptor("explain why one app is (not) READY")
     public String diag(@Descriptor("app label") String label) {
-        try {
-            App a = registry.app(label);
-            return a.isReady() ? a.label() + " is READY.\n" : diagnose(a);
-        } catch (LookupException e) {
-            return e.getMessage() + "\n";
-        }
+        return withApp(label, a -> a.isReady() ? a.label() + " is READY.\n" : diagnose(a));
     }
 
     @Descriptor("show what an app requires and what requires it")
     public String deps(@Descriptor("app label") String label) {
-        App a;
-        try {
-            a = registry.app(label);
-        } catch (LookupException e) {
-            return e.getMessage() + "\n";
-        }
+        return withApp(label, this::describeDeps);
+    }
+
+    private String describeDeps(App a) {
         StringBuilder out = new StringBuilder(a.label()).append(' ').append(a.state()).append('\n');
         out.append("  requires:").append(a.requirements().isEmpty() ? " nothing\n" : "\n");
         for (Requirement r : a.requirements()) {
@@ -171,6 +158,17 @@ public final class AppCommands {
         return out.append("System check identified ").append(issues.size()).append(issues.size() == 1 ? " issue" : " issues")
                 .append(" (").append(errors).append(errors == 1 ? " error" : " errors").append(", ")
                 .append(issues.size() - errors).append(" warnings) in ").append(apps).append(" apps.\n").toString();
+    }
+
+    /** The output for the app with this label, or the registry's suggestion if there is none. */
+    private String withApp(String label, Function<App, String> output) {
+        App app;
+        try {
+            app = registry.app(label);
+        } catch (LookupException e) {
+            return e.getMessage() + "\n";
+        }
+        return output.apply(app);
     }
 
     private String diagnose(App a) {

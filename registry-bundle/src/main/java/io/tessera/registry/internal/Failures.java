@@ -1,0 +1,15 @@
+package io.tessera.registry.internal;
+
+/** Turns an exception from app code into a one-line reason an operator can act on. */
+public final class Failures {
+
+    private Failures() {
+    }
+
+    /** {@code IllegalStateException: database is down (at BlogApp.java:42)}. */
+    public static String describe(Throwable t) {
+        StackTraceElement[] trace = t.getStackTrace();
+        String where = trace.length == 0 ? "" : " (at " + trace[0].getFileName() + ":" + trace[0].getLineNumber() + ")";
+        return t.getClass().getSimpleName() + (t.getMessage() == null ? "" : ": " + t.getMessage()) + where;
+    }
+}
