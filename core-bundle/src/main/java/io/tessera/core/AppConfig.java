@@ -12,8 +12,11 @@ import io.tessera.core.internal.Names;
  * for it); the registry tracks it for as long as the service is registered.
  *
  * <p>Only {@link #label()} must be written. The registry calls {@link #ready()} and
- * {@link #stopping()} on its own thread, never while holding a lock, never concurrently with each
- * other, and exactly once per activation each.
+ * {@link #stopping()} never while holding a lock, never concurrently with each other or with
+ * any other app's hooks, and exactly once per activation each. They run on the thread that is
+ * applying registry changes at that moment: usually the one that started or stopped the bundle
+ * concerned, so a hook that hands work to another thread must not wait for that thread to start
+ * or stop app bundles (its change would be applied after the hook returns).
  */
 @ConsumerType
 public interface AppConfig {

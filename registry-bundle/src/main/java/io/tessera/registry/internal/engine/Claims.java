@@ -14,7 +14,7 @@ import io.tessera.core.Requirement;
 /**
  * Who asked for which label, name and model class, in arrival order, and who requires which
  * label. The first sound claimant holds a label or name; when it goes, the next takes over.
- * Engine thread only.
+ * Used only by the engine's applier.
  */
 final class Claims {
 

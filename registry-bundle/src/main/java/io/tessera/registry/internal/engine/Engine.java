@@ -2,53 +2,56 @@ package io.tessera.registry.internal.engine;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.BlockingQueue;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 import io.tessera.registry.internal.Log;
 import io.tessera.registry.internal.index.AppIndex;
 import io.tessera.registry.internal.index.Candidate;
 
 /**
- * The registry's single writer: one thread that applies every change to the index and runs
- * every hook, so changes never race and hooks never run concurrently. Callers on other threads
- * hand a change over and wait until it is fully applied (so an app is READY by the time its
- * bundle's {@code start} returns); a change made from inside a hook is queued instead, since
- * waiting there would wait on itself.
+ * The registry's single writer. Changes are queued, and one thread at a time, the <em>applier</em>,
+ * takes everything queued and applies it to the index, running the hooks it calls for, so changes
+ * never race and hooks never run concurrently. The applier is whichever caller finds no other
+ * applier at work: usually the bundle thread that made the change, so that an app is READY by the
+ * time its bundle's {@code start} returns without a hand-over to another thread. A caller that
+ * finds an applier at work leaves its change to it and waits until it is applied.
+ *
+ * <p>Being the applier is a role, not a lock: readers never wait for it, and nothing the registry
+ * guards is locked while a hook runs. A change made from inside a hook (an app starting another
+ * bundle, say) is queued and applied after the hook returns, since waiting there would wait on
+ * itself. Each pass takes and applies everything queued, until the queue is empty.
  */
 public final class Engine {
 
     /** How long a caller waits for its change before giving up waiting (the change still happens). */
-    private static final long HANDOFF_TIMEOUT_SECONDS = 30;
+    private static final long WAIT_TIMEOUT_SECONDS = 30;
 
     private record Change(Runnable apply, CountDownLatch done) {
     }
 
     private final Reconciler reconciler;
     private final EventSink events;
-    private final BlockingQueue<Change> queue = new LinkedBlockingQueue<>();
+    private final Queue<Change> queue = new ConcurrentLinkedQueue<>();
     private final AtomicInteger pending = new AtomicInteger();
+    private final AtomicReference<Thread> applier = new AtomicReference<>();
     private final Runnable onIdle;
-    private final Thread thread;
     private volatile boolean running = true;
-    /** While held, the engine collects changes without applying them; see {@link #asOneBatch}. */
-    private final Object gate = new Object();
-    private boolean held;
+    /** While held, changes are collected without being applied; see {@link #asOneBatch}. */
+    private volatile boolean held;
     private final ThreadLocal<Boolean> collecting = ThreadLocal.withInitial(() -> false);
 
     /**
-     * @param onIdle called on the engine thread each time it has nothing left to do
+     * @param onIdle called by the applier each time nothing is left to apply
      */
     public Engine(AppIndex index, EventSink events, Runnable onIdle) {
         this.reconciler = new Reconciler(index, events);
         this.events = events;
         this.onIdle = onIdle;
-        this.thread = new Thread(this::loop, "tessera-registry");
-        this.thread.setDaemon(true);
-        this.thread.start();
     }
 
     public void add(Candidate candidate) {
@@ -65,25 +68,20 @@ public final class Engine {
      * dependency order, ties by label, whatever order their services were found in.
      */
     public void asOneBatch(Runnable changes) {
-        synchronized (gate) {
-            held = true;
-        }
+        held = true;
         collecting.set(true);
         try {
             changes.run();
         } finally {
             collecting.set(false);
-            synchronized (gate) {
-                held = false;
-                gate.notifyAll();
-            }
+            held = false;
         }
         submit(() -> { }); // returns once everything before it is applied
     }
 
-    /** Whether the calling thread is the engine's (that is, runs inside a hook). */
+    /** Whether the calling thread is applying changes (that is, runs inside a hook). */
     public boolean isEngineThread() {
-        return Thread.currentThread() == thread;
+        return applier.get() == Thread.currentThread();
     }
 
     /** Whether changes are queued or being applied. */
@@ -95,15 +93,68 @@ public final class Engine {
         if (!running) {
             return;
         }
-        Change change = new Change(apply, new CountDownLatch(1));
-        pending.incrementAndGet();
-        queue.add(change);
+        Change change = enqueue(apply);
         if (isEngineThread() || collecting.get()) {
             return;
         }
+        applyQueued();
+        await(change);
+    }
+
+    private Change enqueue(Runnable apply) {
+        Change change = new Change(apply, new CountDownLatch(1));
+        pending.incrementAndGet();
+        queue.add(change);
+        return change;
+    }
+
+    /**
+     * Applies queued changes on the calling thread until none are left, unless another thread is
+     * applying them. The queue is checked again after giving up the role: a change queued while
+     * this thread still had it is then either seen here or applied by the thread that queued it.
+     */
+    private void applyQueued() {
+        Thread me = Thread.currentThread();
+        while (!held && !queue.isEmpty() && applier.compareAndSet(null, me)) {
+            try {
+                applyBatch();
+            } finally {
+                applier.set(null);
+            }
+        }
+    }
+
+    private void applyBatch() {
+        List<Change> batch = new ArrayList<>();
+        for (Change c = queue.poll(); c != null; c = queue.poll()) {
+            batch.add(c);
+        }
+        if (batch.isEmpty()) {
+            return;
+        }
         try {
-            if (!change.done().await(HANDOFF_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-                Log.warn("a registry change has waited " + HANDOFF_TIMEOUT_SECONDS
+            for (Change c : batch) {
+                c.apply().run();
+            }
+            reconciler.reconcile();
+        } catch (RuntimeException | LinkageError e) {
+            Log.warn("the registry failed to apply a change; the index may be stale until the next one", e);
+        } finally {
+            for (Change c : batch) {
+                c.done().countDown();
+            }
+            boolean idle = pending.addAndGet(-batch.size()) == 0;
+            events.flush(); // after the waiting callers were released
+            if (idle) {
+                onIdle.run();
+            }
+        }
+    }
+
+    private static void await(Change change) {
+        try {
+            if (!change.done().await(WAIT_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+                Log.warn("a registry change has waited " + WAIT_TIMEOUT_SECONDS
                         + " s (is a ready() or stopping() hook blocked?); continuing without waiting", null);
             }
         } catch (InterruptedException e) {
@@ -111,46 +162,13 @@ public final class Engine {
         }
     }
 
-    private void loop() {
-        List<Change> batch = new ArrayList<>();
-        while (running || !queue.isEmpty()) {
-            try {
-                batch.add(queue.take());
-                synchronized (gate) {
-                    while (held) {
-                        gate.wait();
-                    }
-                }
-                queue.drainTo(batch);
-                for (Change c : batch) {
-                    c.apply().run();
-                }
-                reconciler.reconcile();
-            } catch (InterruptedException e) {
-                if (!running) {
-                    break;
-                }
-            } catch (RuntimeException | LinkageError e) {
-                Log.warn("the registry failed to apply a change; the index may be stale until the next one", e);
-            } finally {
-                for (Change c : batch) {
-                    c.done().countDown();
-                }
-                boolean idle = !batch.isEmpty() && pending.addAndGet(-batch.size()) == 0;
-                events.flush(); // after the waiting callers were released
-                if (idle) {
-                    onIdle.run();
-                }
-                batch.clear();
-            }
-        }
-    }
-
-    /** Applies what is queued, then ends the thread. Call after the trackers are closed. */
-    public void shutdown() throws InterruptedException {
+    /** Applies what is queued, then accepts no more changes. Call after the trackers are closed. */
+    public void shutdown() {
+        Change last = enqueue(() -> { });
         running = false;
-        pending.incrementAndGet();
-        queue.add(new Change(() -> { }, new CountDownLatch(1))); // wakes the thread so it can end
-        thread.join(TimeUnit.SECONDS.toMillis(HANDOFF_TIMEOUT_SECONDS));
+        if (!isEngineThread()) { // from a hook, what is queued is applied when the hook returns
+            applyQueued();
+            await(last);
+        }
     }
 }

@@ -4,7 +4,7 @@ import io.tessera.core.AppState;
 import io.tessera.registry.internal.index.AppRecord;
 import io.tessera.registry.internal.index.Candidate;
 
-/** The engine's mutable bookkeeping for one candidate; touched only on the engine thread. */
+/** The engine's mutable bookkeeping for one candidate; touched only by the engine's applier. */
 final class Entry {
 
     final Candidate candidate;

@@ -16,7 +16,8 @@ import io.tessera.registry.internal.index.ModelReference;
 /**
  * Decides, from the facts alone, whether an app may be READY, and otherwise says why in words
  * an operator can act on. FAILED means this app itself must change (or a rival must leave);
- * WAITING means it becomes READY by itself once what it waits for arrives. Engine thread only.
+ * WAITING means it becomes READY by itself once what it waits for arrives. Used only by the
+ * engine's applier.
  */
 final class Evaluator {
 
