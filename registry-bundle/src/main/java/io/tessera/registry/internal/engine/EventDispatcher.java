@@ -1,15 +1,15 @@
 package io.tessera.registry.internal.engine;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 import io.tessera.core.App;
 import io.tessera.core.AppEvent;
@@ -18,27 +18,38 @@ import io.tessera.core.AppState;
 import io.tessera.core.ModelOperation;
 import io.tessera.core.Registration;
 import io.tessera.registry.internal.Log;
-import io.tessera.registry.internal.index.AppRecord;
 
 /**
  * Delivers the engine's events to listeners and model operations, one at a time, in order, on
  * its own thread, so a slow or throwing listener never holds up the registry itself. The engine
  * wakes it once per applied change rather than once per event, after releasing the thread that
  * waits for the change: on two cores, every wake-up competes with that thread.
+ *
+ * <p>While nobody listens (no listener, no pending model operation), events are not queued at
+ * all. Whoever subscribes gets the current state from the index instead, taken in the same step
+ * as publishing (see {@link EventSink#publish}), so it is exactly the state the next event
+ * follows from.
  */
 public final class EventDispatcher implements EventSink {
 
     private final Queue<Runnable> queue = new ConcurrentLinkedQueue<>();
     private final AtomicInteger pending = new AtomicInteger();
     private final List<AppListener> listeners = new CopyOnWriteArrayList<>();
-    /** The last event's app for each app, for replay to late listeners. Event thread only. */
-    private final Map<Long, App> current = new LinkedHashMap<>();
+    /** Guards the index change with the queueing of its event, and the subscriber count. */
+    private final Object publishing = new Object();
+    private int subscribers;
+    private final Supplier<List<App>> snapshot;
     private final ModelOperations operations = new ModelOperations();
     private final Runnable onIdle;
     private final Thread thread;
     private volatile boolean running = true;
 
-    public EventDispatcher(Runnable onIdle) {
+    /**
+     * @param snapshot every app the index holds, for replay to new subscribers
+     * @param onIdle called on the event thread each time it has delivered everything
+     */
+    public EventDispatcher(Supplier<List<App>> snapshot, Runnable onIdle) {
+        this.snapshot = snapshot;
         this.onIdle = onIdle;
         this.thread = new Thread(this::loop, "tessera-events");
         this.thread.setDaemon(true);
@@ -46,19 +57,27 @@ public final class EventDispatcher implements EventSink {
     }
 
     @Override
-    public void publish(AppEvent event) {
-        pending.incrementAndGet();
-        queue.add(() -> deliver(event));
+    public void publish(AppEvent event, Runnable indexChange) {
+        synchronized (publishing) {
+            indexChange.run();
+            if (subscribers > 0) {
+                pending.incrementAndGet();
+                queue.add(() -> deliver(event));
+            }
+        }
     }
 
     @Override
     public void flush() {
-        LockSupport.unpark(thread);
+        if (!queue.isEmpty()) {
+            LockSupport.unpark(thread);
+        }
     }
 
+    /** The listener is first told the state of every app, then every change after it. */
     public void addListener(AppListener listener) {
-        enqueue(() -> {
-            for (App app : current.values()) {
+        subscribe(apps -> {
+            for (App app : apps) {
                 notify(listener, new AppEvent(AppEvent.Type.INSTALLED, app, null, 0));
                 if (app.state() != AppState.INSTALLED) {
                     notify(listener, new AppEvent(AppEvent.typeOf(app.state()), app, AppState.INSTALLED, 0));
@@ -69,7 +88,15 @@ public final class EventDispatcher implements EventSink {
     }
 
     public void removeListener(AppListener listener) {
-        listeners.remove(listener);
+        if (listeners.remove(listener)) {
+            unsubscribe();
+        } else {
+            enqueue(() -> { // it may still be waiting for its replay
+                if (listeners.remove(listener)) {
+                    unsubscribe();
+                }
+            });
+        }
     }
 
     public Registration whenModelsReady(ModelOperation operation, String... keys) {
@@ -78,7 +105,7 @@ public final class EventDispatcher implements EventSink {
             normalized.add(ModelOperations.normalize(k));
         }
         Object handle = new Object();
-        enqueue(() -> operations.add(handle, operation, List.copyOf(normalized)));
+        subscribe(apps -> operations.add(handle, operation, List.copyOf(normalized)));
         return new Registration() {
             private volatile boolean closed;
 
@@ -86,10 +113,37 @@ public final class EventDispatcher implements EventSink {
             public void close() {
                 if (!closed) {
                     closed = true;
-                    enqueue(() -> operations.remove(handle));
+                    enqueue(() -> {
+                        operations.remove(handle);
+                        unsubscribe();
+                    });
                 }
             }
         };
+    }
+
+    /**
+     * Counts a subscriber and queues {@code task} with the index as it is now. If nobody was
+     * subscribed before, events were dropped, so the model operations' view of which models are
+     * available is first brought up to date from the same snapshot.
+     */
+    private void subscribe(Consumer<List<App>> task) {
+        synchronized (publishing) {
+            boolean resync = subscribers++ == 0;
+            List<App> apps = snapshot.get();
+            enqueue(() -> {
+                if (resync) {
+                    operations.resync(apps);
+                }
+                task.accept(apps);
+            });
+        }
+    }
+
+    private void unsubscribe() {
+        synchronized (publishing) {
+            subscribers--;
+        }
     }
 
     /** Whether every event published so far has been delivered. */
@@ -102,19 +156,10 @@ public final class EventDispatcher implements EventSink {
     }
 
     private void deliver(AppEvent event) {
-        if (event.type() == AppEvent.Type.REMOVED) {
-            current.remove(idOf(event));
-        } else {
-            current.put(idOf(event), event.app());
-        }
         operations.onEvent(event);
         for (AppListener l : listeners) {
             notify(l, event);
         }
-    }
-
-    private static long idOf(AppEvent event) {
-        return ((AppRecord) event.app()).id();
     }
 
     private static void notify(AppListener listener, AppEvent event) {

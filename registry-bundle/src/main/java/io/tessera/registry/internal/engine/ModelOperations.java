@@ -18,7 +18,8 @@ import io.tessera.registry.internal.Log;
 /**
  * Django's pending lazy model operations, kept alive: each runs when all its models are
  * available, is told when one leaves and runs again when all are back. Fed by the event stream,
- * so it agrees with what listeners see. Event thread only.
+ * so it agrees with what listeners see (and brought up to date from the index when events were
+ * not being queued because nobody listened). Event thread only.
  */
 final class ModelOperations {
 
@@ -63,6 +64,18 @@ final class ModelOperations {
                 Set<Pending> set = byKey.get(k);
                 if (set != null && set.remove(p) && set.isEmpty()) {
                     byKey.remove(k);
+                }
+            }
+        }
+    }
+
+    /** Makes the available models those of the READY apps in {@code apps}. */
+    void resync(List<App> apps) {
+        available.clear();
+        for (App app : apps) {
+            if (app.state() == AppState.READY) {
+                for (Model m : app.models()) {
+                    available.put(normalize(m.key()), m);
                 }
             }
         }

@@ -28,7 +28,8 @@ import io.tessera.registry.internal.index.DependencyOrder;
  * Brings every app to the state the facts call for, running hooks in the right order: stopping
  * hooks dependents first, ready hooks in dependency order with ties broken by label. Only the
  * apps touched by a change (and those that depend on them) are looked at, so a change costs
- * the same whatever the number of apps. Engine thread only; app code runs here with no lock held.
+ * the same whatever the number of apps. Used only by the {@link Engine}'s applier; app code runs
+ * here with no lock held.
  */
 final class Reconciler {
 
@@ -150,10 +151,11 @@ final class Reconciler {
             batch.addAll(claims.requirersOf(e.label()));
             claims.remove(e);
             entries.remove(e.id());
-            index.remove(e.record); // stopInvalidated already stopped it if it was READY
-            refreshLeader(e.label());
-            index.changed();
-            events.publish(new AppEvent(AppEvent.Type.REMOVED, e.record, e.state, ++sequence));
+            events.publish(new AppEvent(AppEvent.Type.REMOVED, e.record, e.state, ++sequence), () -> {
+                index.remove(e.record); // stopInvalidated already stopped it if it was READY
+                refreshLeader(e.label());
+                index.changed();
+            });
             batch.remove(e);
         }
     }
@@ -222,7 +224,6 @@ final class Reconciler {
         events.flush(); // what happened so far is delivered while app code runs
         Throwable t = Hooks.run(e.candidate.hooks()::ready);
         if (t == null) {
-            index.publishModels(e.candidate);
             setState(e, AppState.READY, "");
         } else {
             Log.warn("ready() of app '" + e.label() + "' threw; the app is FAILED", t);
@@ -260,14 +261,19 @@ final class Reconciler {
         AppState previous = e.record == null ? null : e.state;
         e.state = state;
         e.reason = reason;
-        e.record = new AppRecord(e.candidate, state, reason);
-        index.put(e.record, claims.leaderOfLabel(e.label()) == e);
-        if (previous == AppState.READY) {
-            index.withdrawModels(e.candidate);
-        }
-        index.changed();
+        AppRecord record = new AppRecord(e.candidate, state, reason);
+        e.record = record;
         AppEvent.Type type = previous == null ? AppEvent.Type.INSTALLED : AppEvent.typeOf(state);
-        events.publish(new AppEvent(type, e.record, previous, ++sequence));
+        events.publish(new AppEvent(type, record, previous, ++sequence), () -> {
+            if (state == AppState.READY) {
+                index.publishModels(e.candidate);
+            }
+            index.put(record, claims.leaderOfLabel(e.label()) == e);
+            if (previous == AppState.READY) {
+                index.withdrawModels(e.candidate);
+            }
+            index.changed();
+        });
         return true;
     }
 

@@ -22,7 +22,7 @@ public final class TesseraRegistry implements AppRegistry {
 
     private final AppIndex index = new AppIndex();
     private final Object settleMonitor = new Object();
-    private final EventDispatcher dispatcher = new EventDispatcher(this::signalSettled);
+    private final EventDispatcher dispatcher = new EventDispatcher(index::apps, this::signalSettled);
     private final Engine engine = new Engine(index, dispatcher, this::signalSettled);
     private final ToLongFunction<Class<?>> bundleIdOf;
 

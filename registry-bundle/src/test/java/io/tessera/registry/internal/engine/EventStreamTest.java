@@ -155,4 +155,27 @@ public class EventStreamTest extends RegistryTestSupport {
                 "blog WAITING INSTALLED", "auth STOPPING READY", "auth REMOVED STOPPING"), seen);
         assertEquals(blog, ((AppRecord) late.get(3).app()).id());
     }
+
+    @Test
+    public void listenerAfterAQuietSpellHearsTheStateItMissedThenEveryChange() {
+        registry.removeListener(recorder); // nobody listens: events are not even queued
+        long auth = add(app("auth"));
+        long gone = add(app("gone"));
+        add(app("blog").requires("auth"));
+        registry.remove(gone);
+        settle();
+        List<AppEvent> late = new CopyOnWriteArrayList<>();
+        registry.addListener(late::add);
+        registry.remove(auth);
+        settle();
+        List<String> seen = late.stream().map(e -> e.app().label() + " " + e.type()).toList();
+        assertEquals(List.of("auth INSTALLED", "auth READY", "blog INSTALLED", "blog READY", // the state it missed
+                "blog STOPPING", "auth STOPPING", "auth REMOVED", "blog WAITING"), seen);
+        assertTrue("replayed events carry sequence 0", late.subList(0, 4).stream().allMatch(e -> e.sequence() == 0));
+        for (int i = 4; i < late.size(); i++) {
+            assertTrue("live events carry increasing sequence numbers: " + late,
+                    late.get(i).sequence() > (i == 4 ? 0 : late.get(i - 1).sequence()));
+        }
+        assertTrue("nothing was kept for the quiet spell: " + events, events.isEmpty());
+    }
 }

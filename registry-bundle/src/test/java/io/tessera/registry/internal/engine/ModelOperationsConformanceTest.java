@@ -133,4 +133,24 @@ public class ModelOperationsConformanceTest extends RegistryTestSupport {
         settle();
         assertEquals(List.of("good: blog.Post"), log);
     }
+
+    @Test
+    public void c16_operationAfterAQuietSpellSeesWhichModelsLeftMeanwhile() {
+        long blog = add(app("blog").models(Post.class));
+        Registration first = registry.whenModelsReady(op("first"), "blog.Post");
+        settle();
+        first.close();
+        registry.removeListener(recorder); // now nobody listens: events are not queued
+        settle();
+        registry.remove(blog);
+        add(app("auth").models(User.class));
+        settle();
+        registry.whenModelsReady(op("second"), "blog.Post");
+        registry.whenModelsReady(op("third"), "auth.User");
+        settle();
+        assertEquals(List.of("first: blog.Post", "third: auth.User"), log);
+        add(app("blog").models(Post.class));
+        settle();
+        assertEquals(List.of("first: blog.Post", "third: auth.User", "second: blog.Post"), log);
+    }
 }

@@ -13,6 +13,7 @@ import org.osgi.framework.Version;
 
 import io.tessera.core.AppConfig;
 import io.tessera.core.AppEvent;
+import io.tessera.core.AppListener;
 import io.tessera.core.AppState;
 import io.tessera.registry.internal.index.AppRecord;
 import io.tessera.registry.internal.index.Candidate;
@@ -25,6 +26,8 @@ public abstract class RegistryTestSupport {
     protected TesseraRegistry registry;
     /** Every event, in delivery order. */
     protected final List<AppEvent> events = new CopyOnWriteArrayList<>();
+    /** The listener that fills {@link #events}. */
+    protected final AppListener recorder = events::add;
     /** Things hooks and callbacks report, in the order they happen. */
     protected final List<String> log = new CopyOnWriteArrayList<>();
     private final AtomicLong ids = new AtomicLong(1000);
@@ -33,7 +36,7 @@ public abstract class RegistryTestSupport {
     @Before
     public void startRegistry() {
         registry = new TesseraRegistry(type -> -1);
-        registry.addListener(events::add);
+        registry.addListener(recorder);
     }
 
     @After
