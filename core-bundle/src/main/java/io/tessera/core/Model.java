@@ -21,6 +21,7 @@ public final class Model {
 
     private final String appLabel;
     private final String name;
+    private final String lookupName;
     private final String key;
     private final Class<?> type;
     private final List<ModelField> fields;
@@ -29,6 +30,7 @@ public final class Model {
     private Model(String appLabel, Class<?> type, List<ModelField> fields) {
         this.appLabel = appLabel;
         this.name = type.getSimpleName();
+        this.lookupName = name.toLowerCase(Locale.ROOT);
         this.key = appLabel + "." + name;
         this.type = type;
         this.fields = List.copyOf(fields);
@@ -95,7 +97,7 @@ public final class Model {
 
     /** The lower-case name lookups match against, such as {@code post}. */
     public String lookupName() {
-        return name.toLowerCase(Locale.ROOT);
+        return lookupName;
     }
 
     public Class<?> type() {

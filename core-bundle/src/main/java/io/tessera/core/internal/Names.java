@@ -11,7 +11,12 @@ public final class Names {
     /** {@code blog_posts} gives "Blog posts". */
     public static String verboseNameOfLabel(String label) {
         String words = label == null ? "" : label.replace('_', ' ').trim();
-        return words.isEmpty() ? words : Character.toUpperCase(words.charAt(0)) + words.substring(1);
+        if (words.isEmpty()) {
+            return words;
+        }
+        char[] chars = words.toCharArray();
+        chars[0] = Character.toUpperCase(chars[0]);
+        return new String(chars);
     }
 
     /** {@code BlogPost} gives "blog post". */
@@ -32,6 +37,19 @@ public final class Names {
 
     /** {@code pubDate} and {@code pub_date} give "pub date". */
     public static String verboseNameOfField(String name) {
-        return verboseNameOfClass(name.replace('_', ' ')).replaceAll(" +", " ").trim();
+        return collapseSpaces(verboseNameOfClass(name.replace('_', ' ')));
+    }
+
+    /** Runs of spaces become one; none at either end. (No regex: this runs for every field of every app.) */
+    private static String collapseSpaces(String s) {
+        StringBuilder out = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c != ' ' || (out.length() > 0 && out.charAt(out.length() - 1) != ' ')) {
+                out.append(c);
+            }
+        }
+        int end = out.length();
+        return end > 0 && out.charAt(end - 1) == ' ' ? out.substring(0, end - 1) : out.toString();
     }
 }

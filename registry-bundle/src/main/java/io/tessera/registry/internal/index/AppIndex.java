@@ -29,8 +29,8 @@ public final class AppIndex {
     /** The app each label leads to: its holder, or else the first app that asked for it. */
     private final Map<String, AppRecord> byLabel = new ConcurrentHashMap<>();
     private final Map<String, AppRecord> readyByName = new ConcurrentHashMap<>();
-    /** Every app of each bundle (a bundle may offer several), by app id. */
-    private final Map<Long, Map<Long, AppRecord>> byBundle = new ConcurrentHashMap<>();
+    /** Every app of each bundle (a bundle may offer several, but nearly always offers one). */
+    private final Map<Long, List<AppRecord>> byBundle = new ConcurrentHashMap<>();
     /** READY apps' models by label, each keyed by exact and by lower-case model name. */
     private final Map<String, Map<String, Model>> modelsByLabel = new ConcurrentHashMap<>();
     /** READY apps' models by "label.Model" and by "label.model". */
@@ -42,7 +42,7 @@ public final class AppIndex {
     private record Ordered(long generation, List<App> apps, List<Model> models) {
     }
 
-    // ---- writer side: called only by the engine thread ----
+    // ---- writer side: called only by the engine's applier ----
 
     /** Stores (or replaces) an app's record; {@code leadsLabel} if lookups by its label should find it. */
     public void put(AppRecord record, boolean leadsLabel) {
@@ -54,7 +54,7 @@ public final class AppIndex {
             // waits) stays what lookups find until the engine hands the label over: keep that record current
             replaceIfSame(byLabel, record.label(), record);
         }
-        byBundle.computeIfAbsent(record.bundleId(), k -> new ConcurrentHashMap<>()).put(record.id(), record);
+        byBundle.compute(record.bundleId(), (k, apps) -> with(apps, record));
         if (record.state() == AppState.READY) {
             readyByName.put(record.name(), record);
         } else {
@@ -70,13 +70,36 @@ public final class AppIndex {
         map.computeIfPresent(key, (k, current) -> current.id() == id ? null : current);
     }
 
+    /** {@code apps} with {@code record} in place of the record with its id, or added. */
+    private static List<AppRecord> with(List<AppRecord> apps, AppRecord record) {
+        if (apps == null) {
+            return List.of(record);
+        }
+        List<AppRecord> out = new ArrayList<>(apps.size() + 1);
+        for (AppRecord a : apps) {
+            if (a.id() != record.id()) {
+                out.add(a);
+            }
+        }
+        out.add(record);
+        return List.copyOf(out);
+    }
+
+    /** {@code apps} without the record with this id; {@code null} if none is left. */
+    private static List<AppRecord> without(List<AppRecord> apps, long id) {
+        List<AppRecord> out = new ArrayList<>(apps.size());
+        for (AppRecord a : apps) {
+            if (a.id() != id) {
+                out.add(a);
+            }
+        }
+        return out.isEmpty() ? null : List.copyOf(out);
+    }
+
     public void remove(AppRecord record) {
         byId.remove(record.id());
         removeIfSame(byLabel, record.label(), record.id());
-        byBundle.computeIfPresent(record.bundleId(), (k, apps) -> {
-            apps.remove(record.id());
-            return apps.isEmpty() ? null : apps;
-        });
+        byBundle.computeIfPresent(record.bundleId(), (k, apps) -> without(apps, record.id()));
         removeIfSame(readyByName, record.name(), record.id());
     }
 
@@ -154,9 +177,9 @@ public final class AppIndex {
 
     /** The app of a bundle: a READY one if there is one, else the first to arrive. */
     public AppRecord appOfBundle(long bundleId) {
-        Map<Long, AppRecord> apps = byBundle.get(bundleId);
+        List<AppRecord> apps = byBundle.get(bundleId);
         AppRecord best = null;
-        for (AppRecord a : apps == null ? List.<AppRecord>of() : apps.values()) {
+        for (AppRecord a : apps == null ? List.<AppRecord>of() : apps) {
             if (best == null || (a.isReady() && !best.isReady()) || (a.isReady() == best.isReady() && a.id() < best.id())) {
                 best = a;
             }

@@ -12,21 +12,21 @@ import org.osgi.util.tracker.ServiceTracker;
 import io.tessera.core.AppConfig;
 import io.tessera.registry.internal.engine.TesseraRegistry;
 import io.tessera.registry.internal.index.AppHooks;
-import io.tessera.registry.internal.index.Candidate;
 import io.tessera.registry.internal.index.CandidateReader;
 import io.tessera.registry.internal.index.Origin;
 
 /**
  * Feeds every {@link AppConfig} service into the registry as it comes and goes. The config is
- * read here, on the registering thread and outside any registry lock; the change is then handed
- * to the engine, which has applied it when these callbacks return.
+ * read here, on the registering thread and outside any registry lock; the change then goes
+ * through the engine (usually applied on this same thread), and has been applied when these
+ * callbacks return.
  *
  * <p>How configs are held matters with thousands of apps. Felix 7 keeps a record per bundle and
  * service in use, scans a bundle's records on every get and copies them on every change, scans
  * all records on every unregistration, and keeps a record until the service goes, except for
  * prototype-scope services, whose records go as soon as they are released. So a prototype-scope
- * config (as {@link io.tessera.core.AppActivator} registers) is got only for the length of a read
- * or a hook call; any other config is got once and held until it goes.
+ * config (as {@link io.tessera.core.AppActivator} registers) is got only while its arrival is
+ * read and applied, or for a later hook call; any other config is got once and held until it goes.
  */
 final class AppConfigTracker extends ServiceTracker<AppConfig, Long> {
 
@@ -46,26 +46,25 @@ final class AppConfigTracker extends ServiceTracker<AppConfig, Long> {
         Bundle bundle = appBundle(reference);
         Origin origin = new Origin(bundle.getBundleId(), bundle.getSymbolicName(), bundle.getLocation(),
                 bundle.getVersion());
-        Candidate candidate;
         if (isPrototype(reference)) {
             ServiceObjects<AppConfig> objects = context.getServiceObjects(reference);
             AppConfig config = objects == null ? null : objects.getService();
             if (config == null) {
                 return null;
             }
+            ReleasingHooks hooks = new ReleasingHooks(objects, config);
             try {
-                candidate = CandidateReader.read(id, config, origin, new ReleasingHooks(objects));
+                registry.add(CandidateReader.read(id, config, origin, hooks)); // ready() may run now, on config
             } finally {
-                objects.ungetService(config);
+                hooks.release();
             }
         } else {
             AppConfig config = context.getService(reference);
             if (config == null) {
                 return null;
             }
-            candidate = CandidateReader.read(id, config, origin);
+            registry.add(CandidateReader.read(id, config, origin));
         }
-        registry.add(candidate);
         return id;
     }
 
@@ -91,13 +90,25 @@ final class AppConfigTracker extends ServiceTracker<AppConfig, Long> {
         return own != null ? own : reference.getBundle();
     }
 
-    /** Calls a hook on a prototype-scope config, holding it only for the call. */
+    /**
+     * Calls a hook on a prototype-scope config, holding it only for the call; or on the instance
+     * the tracker still holds from reading it, so an app that is READY at once costs one get.
+     */
     private static final class ReleasingHooks implements AppHooks {
 
         private final ServiceObjects<AppConfig> objects;
+        private volatile AppConfig held;
 
-        ReleasingHooks(ServiceObjects<AppConfig> objects) {
+        ReleasingHooks(ServiceObjects<AppConfig> objects, AppConfig held) {
             this.objects = objects;
+            this.held = held;
+        }
+
+        /** Gives back the instance got for reading; later hooks get their own. */
+        void release() {
+            AppConfig config = held;
+            held = null;
+            objects.ungetService(config);
         }
 
         @Override
@@ -111,6 +122,11 @@ final class AppConfigTracker extends ServiceTracker<AppConfig, Long> {
         }
 
         private void call(Consumer<AppConfig> hook, boolean mustRun) {
+            AppConfig still = held;
+            if (still != null) {
+                hook.accept(still);
+                return;
+            }
             AppConfig config;
             try {
                 config = objects.getService();
