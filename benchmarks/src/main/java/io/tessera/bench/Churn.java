@@ -18,13 +18,22 @@ final class Churn {
     /** Untimed warm-up cycle in each run: this many bundles (at most N). */
     static final int WARMUP = 1_000;
     /**
-     * Untimed warm-up cycles of {@link #WARMUP} bundles before the timed one. Every app bundle
+     * Untimed warm-up cycles of {@link #WARMUP} bundles before the timed ones. Every app bundle
      * brings new classes, so the JIT never quite settles; with one cycle the C2 compiler still
      * takes most of a core during the timed cycle and the figure measures JIT contention on two
      * cores more than either system. Both modes get the same warm-up.
      */
     static final int WARMUP_CYCLES_FULL = 5;
     static final int WARMUP_CYCLES_QUICK = 3;
+
+    /**
+     * Timed cycles of N in each run; the one with the median total is the run's figure. Within
+     * one JVM, consecutive cycles of the same work differ by up to 1.5x on this machine (the JIT
+     * and the GC get the other core at different moments), so one cycle per run says little.
+     */
+    static int timedCycles(boolean quick, int n) {
+        return quick || n > 1000 ? 3 : 5;
+    }
 
     private static final String[] PARTS = {"install", "start", "settle_up", "stop", "uninstall", "settle_down", "cpu"};
 
@@ -106,7 +115,8 @@ final class Churn {
         List<String> cmd = List.of(Child.java().toString(), "-cp", System.getProperty("java.class.path"),
                 ChurnRun.class.getName(), tessera ? "tessera" : "bare", String.valueOf(n), jars.toString(),
                 storage.toString(), s.bundles().toString(), String.valueOf(WARMUP),
-                String.valueOf(s.quick() ? WARMUP_CYCLES_QUICK : WARMUP_CYCLES_FULL));
+                String.valueOf(s.quick() ? WARMUP_CYCLES_QUICK : WARMUP_CYCLES_FULL),
+                String.valueOf(timedCycles(s.quick(), n)));
         try (Child child = Child.start(cmd, s.out().resolve("churn-children.log"))) {
             Child.Line line = child.await(l -> l.startsWith("RESULT "), 30 * 60_000);
             child.waitFor(120_000);

@@ -3,7 +3,10 @@ package io.tessera.bench;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
@@ -18,9 +21,14 @@ import org.osgi.framework.launch.Framework;
  *
  * <p>Before the timed cycle, untimed warm-up cycles of {@code min(N, warmup)} bundles, so both
  * modes are measured with their code paths compiled. Prints {@code RESULT up_ns=.. down_ns=.. cpu_ns=..}
- * (cpu: the process's CPU time during the timed cycle).
+ * (cpu: the process's CPU time during that cycle).
  *
- * <p>Arguments: {@code tessera|bare N jarsDir storageDir bundlesDir warmup [warmupCycles, default 1]}.
+ * <p>Then {@code timedCycles} timed cycles of N; the one with the median total is the run's
+ * result. Each timed cycle also prints the CPU time of each thread group (JIT compilers, GC,
+ * Felix, main) from {@code /proc}, to show where the time went.
+ *
+ * <p>Arguments: {@code tessera|bare N jarsDir storageDir bundlesDir warmup [warmupCycles, default 1]
+ * [timedCycles, default 1]}.
  */
 public final class ChurnRun {
 
@@ -35,6 +43,7 @@ public final class ChurnRun {
         Path bundles = Path.of(args[4]);
         int warmup = Integer.parseInt(args[5]);
         int warmupCycles = args.length > 6 ? Integer.parseInt(args[6]) : 1;
+        int timedCycles = args.length > 7 ? Integer.parseInt(args[7]) : 1;
 
         Framework framework = Embedded.start(storage);
         try {
@@ -44,11 +53,21 @@ public final class ChurnRun {
             for (int i = 0; i < warmupCycles && warmup > 0; i++) {
                 cycle(context, registry, jars, Math.min(n, warmup));
             }
-            System.gc();
-            long cpu0 = processCpuNanos();
-            long[] t = cycle(context, registry, jars, n);
-            long cpu = processCpuNanos() - cpu0;
-            System.out.println("RESULT up_ns=" + t[0] + " down_ns=" + t[1] + " cpu_ns=" + cpu + " install_ns=" + t[2]
+            List<long[]> timed = new ArrayList<>();
+            for (int i = 0; i < timedCycles; i++) {
+                System.gc();
+                Map<String, Long> threads0 = ThreadCpu.sample();
+                long cpu0 = processCpuNanos();
+                long[] t = Arrays.copyOf(cycle(context, registry, jars, n), 10);
+                t[8] = processCpuNanos() - cpu0;
+                System.out.println("CYCLE " + i + " total_ms=" + (t[0] + t[1]) / 1_000_000 + " threads_cpu_ms="
+                        + ThreadCpu.since(threads0));
+                timed.add(t);
+            }
+            // the cycle with the median total stands for the run: single cycles differ by up to 1.5x
+            timed.sort(Comparator.comparingLong(t -> t[0] + t[1]));
+            long[] t = timed.get(timed.size() / 2);
+            System.out.println("RESULT up_ns=" + t[0] + " down_ns=" + t[1] + " cpu_ns=" + t[8] + " install_ns=" + t[2]
                     + " start_ns=" + t[3] + " settle_up_ns=" + t[4] + " stop_ns=" + t[5] + " uninstall_ns=" + t[6]
                     + " settle_down_ns=" + t[7]);
         } finally {
