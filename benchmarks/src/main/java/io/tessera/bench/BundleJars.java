@@ -33,8 +33,16 @@ public final class BundleJars {
      * with the two models {@link Post} and {@link Comment}.
      */
     public static Path app(Path jar, String symbolicName, String label) throws IOException {
+        return app(jar, symbolicName, label, true);
+    }
+
+    /** As {@link #app(Path, String, String)}; without models if {@code withModels} is false. */
+    public static Path app(Path jar, String symbolicName, String label, boolean withModels) throws IOException {
         Manifest m = manifest(symbolicName, BenchApp.class.getName());
         m.getMainAttributes().putValue(BenchApp.LABEL_HEADER, label);
+        if (!withModels) {
+            m.getMainAttributes().putValue(BenchApp.MODELS_HEADER, "none");
+        }
         return write(jar, m, APP_CLASSES);
     }
 
