@@ -15,7 +15,7 @@ import java.util.Map;
  */
 final class Churn {
 
-    /** Untimed warm-up cycle in each run: this many bundles (at most N). */
+    /** Bundles in each untimed warm-up cycle, whatever N is: the JIT needs the same warm-up. */
     static final int WARMUP = 1_000;
     /**
      * Untimed warm-up cycles of {@link #WARMUP} bundles before the timed ones, the same for both
@@ -53,12 +53,12 @@ final class Churn {
             max = Math.max(max, n);
             modelless = Math.abs(n - 1000) < Math.abs(modelless - 1000) ? n : modelless;
         }
-        Path jars = generate(s, max, true);
+        Path jars = generate(s, Math.max(max, WARMUP), true);
         List<Benchmarks.Row> rows = new ArrayList<>();
         for (int n : s.churnN()) {
             rows.add(size(s, notes, n, jars, ""));
         }
-        rows.add(size(s, notes, modelless, generate(s, modelless, false), ", apps without models"));
+        rows.add(size(s, notes, modelless, generate(s, Math.max(modelless, WARMUP), false), ", apps without models"));
         return rows;
     }
 

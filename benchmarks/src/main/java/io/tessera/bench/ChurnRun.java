@@ -20,9 +20,9 @@ import org.osgi.framework.launch.Framework;
  * of all of them, until the registry is empty. Mode {@code bare} does the same without the
  * registry (the apps still publish their AppConfig services; nobody tracks them).
  *
- * <p>Before the timed cycle, untimed warm-up cycles of {@code min(N, warmup)} bundles, so both
- * modes are measured with their code paths compiled. Prints {@code RESULT up_ns=.. down_ns=.. cpu_ns=..}
- * (cpu: the process's CPU time during that cycle).
+ * <p>Before the timed cycles, untimed warm-up cycles of {@code warmup} bundles whatever N is, so
+ * both modes are measured with their code paths compiled. Prints
+ * {@code RESULT up_ns=.. down_ns=.. cpu_ns=..} (cpu: the process's CPU time during that cycle).
  *
  * <p>Then {@code timedCycles} timed cycles of N; the one with the median total is the run's
  * result. Each timed cycle also prints the CPU time of each thread group (JIT compilers, GC,
@@ -52,7 +52,7 @@ public final class ChurnRun {
             Embedded.Registry registry = startTessera(context, bundles, tessera);
 
             for (int i = 0; i < warmupCycles && warmup > 0; i++) {
-                cycle(context, registry, jars, Math.min(n, warmup));
+                cycle(context, registry, jars, warmup);
             }
             List<long[]> timed = new ArrayList<>();
             for (int i = 0; i < timedCycles; i++) {
