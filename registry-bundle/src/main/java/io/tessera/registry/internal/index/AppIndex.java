@@ -72,28 +72,25 @@ public final class AppIndex {
 
     /** {@code apps} with {@code record} in place of the record with its id, or added. */
     private static List<AppRecord> with(List<AppRecord> apps, AppRecord record) {
-        if (apps == null) {
-            return List.of(record);
-        }
-        List<AppRecord> out = new ArrayList<>(apps.size() + 1);
-        for (AppRecord a : apps) {
-            if (a.id() != record.id()) {
-                out.add(a);
-            }
-        }
+        List<AppRecord> out = others(apps, record.id());
         out.add(record);
         return List.copyOf(out);
     }
 
     /** {@code apps} without the record with this id; {@code null} if none is left. */
     private static List<AppRecord> without(List<AppRecord> apps, long id) {
-        List<AppRecord> out = new ArrayList<>(apps.size());
-        for (AppRecord a : apps) {
+        List<AppRecord> out = others(apps, id);
+        return out.isEmpty() ? null : List.copyOf(out);
+    }
+
+    private static List<AppRecord> others(List<AppRecord> apps, long id) {
+        List<AppRecord> out = new ArrayList<>(apps == null ? 1 : apps.size() + 1);
+        for (AppRecord a : apps == null ? List.<AppRecord>of() : apps) {
             if (a.id() != id) {
                 out.add(a);
             }
         }
-        return out.isEmpty() ? null : List.copyOf(out);
+        return out;
     }
 
     public void remove(AppRecord record) {
