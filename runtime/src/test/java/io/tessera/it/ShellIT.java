@@ -77,6 +77,9 @@ public class ShellIT extends TesseraTestSupport {
         assertTrue(auth, auth.contains("blog READY") && auth.contains("notes READY"));
         String blog = shell("apps:deps blog");
         assertTrue(blog, blog.contains("auth [0.1.0,1.0.0) (READY"));
+        String all = shell("apps:deps");
+        assertTrue(all, all.contains(auth) && all.contains(blog));
+        assertTrue("dependency order: " + all, all.indexOf("auth READY") < all.indexOf("blog READY"));
     }
 
     @Test

@@ -112,6 +112,17 @@ public final class AppCommands {
         return withApp(label, a -> a.isReady() ? a.label() + " is READY.\n" : diagnose(a));
     }
 
+    @Descriptor("show what every app requires and what requires it, in dependency order")
+    public String deps() {
+        List<App> apps = registry.apps();
+        if (apps.isEmpty()) {
+            return "No apps are installed.\n";
+        }
+        StringBuilder out = new StringBuilder();
+        apps.forEach(a -> out.append(describeDeps(a)));
+        return out.toString();
+    }
+
     @Descriptor("show what an app requires and what requires it")
     public String deps(@Descriptor("app label") String label) {
         return withApp(label, this::describeDeps);
