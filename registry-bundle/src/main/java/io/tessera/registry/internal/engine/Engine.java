@@ -79,8 +79,8 @@ public final class Engine {
         submit(() -> { }); // returns once everything before it is applied
     }
 
-    /** Whether the calling thread is applying changes (that is, runs inside a hook). */
-    public boolean isEngineThread() {
+    /** Whether the calling thread is the applier (so, when called from app code, runs inside a hook). */
+    public boolean isApplying() {
         return applier.get() == Thread.currentThread();
     }
 
@@ -94,7 +94,7 @@ public final class Engine {
             return;
         }
         Change change = enqueue(apply);
-        if (isEngineThread() || collecting.get()) {
+        if (isApplying() || collecting.get()) {
             return;
         }
         applyQueued();
@@ -166,7 +166,7 @@ public final class Engine {
     public void shutdown() {
         Change last = enqueue(() -> { });
         running = false;
-        if (!isEngineThread()) { // from a hook, what is queued is applied when the hook returns
+        if (!isApplying()) { // from a hook, what is queued is applied when the hook returns
             applyQueued();
             await(last);
         }

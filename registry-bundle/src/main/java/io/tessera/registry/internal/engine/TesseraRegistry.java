@@ -126,7 +126,7 @@ public final class TesseraRegistry implements AppRegistry {
 
     @Override
     public boolean awaitSettled(Duration timeout) throws InterruptedException {
-        if (engine.isEngineThread() || dispatcher.isEventThread()) {
+        if (engine.isApplying() || dispatcher.isEventThread()) {
             throw new IllegalStateException("awaitSettled() called from a hook or listener, which the registry"
                     + " waits for: it would never settle");
         }

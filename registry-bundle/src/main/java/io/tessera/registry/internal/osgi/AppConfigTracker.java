@@ -108,7 +108,7 @@ final class AppConfigTracker extends ServiceTracker<AppConfig, Long> {
         void release() {
             AppConfig config = held;
             held = null;
-            objects.ungetService(config);
+            unget(config);
         }
 
         @Override
@@ -142,11 +142,15 @@ final class AppConfigTracker extends ServiceTracker<AppConfig, Long> {
             try {
                 hook.accept(config);
             } finally {
-                try {
-                    objects.ungetService(config);
-                } catch (IllegalStateException gone) {
-                    // unregistered meanwhile: the framework released it
-                }
+                unget(config);
+            }
+        }
+
+        private void unget(AppConfig config) {
+            try {
+                objects.ungetService(config);
+            } catch (IllegalStateException gone) {
+                // unregistered meanwhile, or the registry is stopping: the framework released it
             }
         }
     }
