@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
+import org.osgi.framework.Bundle;
+
 import io.tessera.core.internal.Names;
 
 /**
@@ -16,6 +18,9 @@ import io.tessera.core.internal.Names;
  *
  * <p>A record's components are its fields, in declaration order. For any other class, its
  * instance fields that are neither static, transient nor synthetic are, superclass fields first.
+ *
+ * <p>A model {@linkplain #declared declared} at build time (see {@link AppModel}) is known by
+ * name: its class is loaded from its bundle the first time {@link #type()} is asked for.
  */
 public final class Model {
 
@@ -23,19 +28,32 @@ public final class Model {
     private final String name;
     private final String lookupName;
     private final String key;
-    private final Class<?> type;
+    private final String className;
+    private final Bundle bundle; // where a declared model's class is loaded from; null once described
+    private volatile Class<?> type;
     private final List<ModelField> fields;
     private final String verboseName;
 
-    private Model(String appLabel, Class<?> type, List<ModelField> fields) {
+    private Model(String appLabel, String className, Class<?> type, Bundle bundle, String verboseName,
+            List<ModelField> fields) {
         this.appLabel = appLabel;
-        this.name = type.getSimpleName();
+        this.className = className;
+        this.name = simpleName(className);
         this.lookupName = name.toLowerCase(Locale.ROOT);
         this.key = appLabel + "." + name;
         this.type = type;
-        this.fields = List.copyOf(fields);
-        VerboseName verbose = type.getAnnotation(VerboseName.class);
-        this.verboseName = verbose != null ? verbose.value() : Names.verboseNameOfClass(name);
+        this.bundle = bundle;
+        this.verboseName = verboseName != null && !verboseName.isEmpty() ? verboseName
+                : Names.verboseNameOfClass(name);
+        List<ModelField> own = new ArrayList<>(fields.size());
+        for (ModelField f : fields) {
+            own.add(type == null ? f.of(this) : f);
+        }
+        this.fields = List.copyOf(own);
+    }
+
+    private static String simpleName(String binaryName) {
+        return binaryName.substring(Math.max(binaryName.lastIndexOf('.'), binaryName.lastIndexOf('$')) + 1);
     }
 
     /**
@@ -49,7 +67,25 @@ public final class Model {
             throw new IllegalArgumentException("model " + type.getName()
                     + " must be a named, concrete class or record (not an interface, enum, array or abstract class)");
         }
-        return new Model(appLabel, type, type.isRecord() ? recordFields(type) : classFields(type));
+        VerboseName verbose = type.getAnnotation(VerboseName.class);
+        return new Model(appLabel, type.getName(), type, null, verbose == null ? null : verbose.value(),
+                type.isRecord() ? recordFields(type) : classFields(type));
+    }
+
+    /**
+     * A model as the build described it, without loading its class: the class named
+     * {@code className} (a binary name, such as {@code com.example.Outer$Inner}) is loaded from
+     * {@code bundle} when {@link #type()} is first called.
+     *
+     * @param verboseName {@code null} or empty for the one derived from the class name
+     * @param fields      made with {@link ModelField#declared}
+     */
+    public static Model declared(String appLabel, Bundle bundle, String className, String verboseName,
+            List<ModelField> fields) {
+        if (bundle == null || className == null || className.isEmpty()) {
+            throw new IllegalArgumentException("a declared model needs its bundle and class name");
+        }
+        return new Model(appLabel, className, null, bundle, verboseName, fields);
     }
 
     private static List<ModelField> recordFields(Class<?> type) {
@@ -100,8 +136,30 @@ public final class Model {
         return lookupName;
     }
 
+    /** The model's class binary name, such as {@code com.example.blog.Post}; known without loading it. */
+    public String className() {
+        return className;
+    }
+
+    /**
+     * The model's class. For a declared model, the first call loads it from its bundle.
+     *
+     * @throws IllegalStateException if the class cannot be loaded (the message says why)
+     */
     public Class<?> type() {
-        return type;
+        Class<?> t = type;
+        if (t == null) {
+            try {
+                t = bundle.loadClass(className);
+            } catch (ClassNotFoundException | IllegalStateException e) {
+                throw new IllegalStateException("model " + key + ": class " + className
+                        + " cannot be loaded from bundle " + bundle.getSymbolicName() + " (" + e.getMessage()
+                        + "); is it in the bundle, and was the bundle built from the same sources as its "
+                        + AppModel.INDEX + "?", e);
+            }
+            type = t; // racing first calls load the same class from the same bundle
+        }
+        return t;
     }
 
     public List<ModelField> fields() {
@@ -131,9 +189,11 @@ public final class Model {
         return verboseName;
     }
 
+    /** The same key and the same class: declared by the same bundle, or the same loaded class. */
     @Override
     public boolean equals(Object o) {
-        return o instanceof Model m && m.key.equals(key) && m.type == type;
+        return o instanceof Model m && m.key.equals(key) && m.className.equals(className)
+                && (bundle != null ? bundle.equals(m.bundle) : m.bundle == null && m.type == type);
     }
 
     @Override

@@ -1,35 +1,97 @@
 package io.tessera.core;
 
+import java.lang.reflect.Field;
+import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
 import java.util.Objects;
 import java.util.Optional;
 
+import io.tessera.core.internal.Names;
+
 /**
  * One field of a {@link Model}: its name, Java type and, when it is annotated with
- * {@link ModelRef}, the model it refers to. Immutable.
+ * {@link ModelRef}, the model it refers to. Immutable. A field of a declared model knows its
+ * type by name; {@link #type()} loads the model's class.
  */
 public final class ModelField {
 
     private final String name;
-    private final Class<?> type;
     private final String typeName;
     private final String reference;
     private final String verboseName;
+    private final Class<?> type; // null for a declared field: found through its model
+    private final Model model;
 
     ModelField(String name, Class<?> type, Type genericType, String reference, String verboseName) {
+        this(name, simpleTypeName(genericType), reference, verboseName, type, null);
+    }
+
+    private ModelField(String name, String typeName, String reference, String verboseName, Class<?> type,
+            Model model) {
         this.name = name;
-        this.type = type;
-        this.typeName = simpleTypeName(genericType);
+        this.typeName = typeName;
         this.reference = reference;
         this.verboseName = verboseName;
+        this.type = type;
+        this.model = model;
+    }
+
+    /**
+     * A field as the build described it, for {@link Model#declared}.
+     *
+     * @param typeName    as {@link #typeName()} gives it
+     * @param reference   {@code "label.Model"}, or {@code null} or empty for none
+     * @param verboseName {@code null} or empty for the one derived from the name
+     */
+    public static ModelField declared(String name, String typeName, String reference, String verboseName) {
+        Objects.requireNonNull(name, "name");
+        return new ModelField(name, Objects.requireNonNull(typeName, "typeName"),
+                reference == null || reference.isEmpty() ? null : reference,
+                verboseName == null || verboseName.isEmpty() ? Names.verboseNameOfField(name) : verboseName, null,
+                null);
+    }
+
+    /** This declared field, as a field of {@code owner}. */
+    ModelField of(Model owner) {
+        return new ModelField(name, typeName, reference, verboseName, type, owner);
     }
 
     public String name() {
         return name;
     }
 
+    /**
+     * The field's Java type. For a field of a declared model, this loads the model's class.
+     *
+     * @throws IllegalStateException if that class cannot be loaded or no longer has this field
+     */
     public Class<?> type() {
-        return type;
+        if (type != null) {
+            return type;
+        }
+        if (model == null) {
+            throw new IllegalStateException("field '" + name + "' belongs to no model yet");
+        }
+        return typeIn(model.type());
+    }
+
+    private Class<?> typeIn(Class<?> owner) {
+        if (owner.isRecord()) {
+            for (RecordComponent c : owner.getRecordComponents()) {
+                if (c.getName().equals(name)) {
+                    return c.getType();
+                }
+            }
+        }
+        for (Class<?> c = owner; c != null && c != Object.class; c = c.getSuperclass()) {
+            for (Field f : c.getDeclaredFields()) {
+                if (f.getName().equals(name)) {
+                    return f.getType();
+                }
+            }
+        }
+        throw new IllegalStateException("model " + model + " has no field '" + name + "' in " + owner.getName()
+                + "; was its bundle built from the same sources as its " + AppModel.INDEX + "?");
     }
 
     /** The Java type as written in source, without packages: {@code String}, {@code List<String>}. */
@@ -52,9 +114,11 @@ public final class ModelField {
         return name + ": " + typeName + (reference == null ? "" : " -> " + reference);
     }
 
+    /** The same name, type (by name) and reference. */
     @Override
     public boolean equals(Object o) {
-        return o instanceof ModelField f && f.name.equals(name) && f.type == type && Objects.equals(f.reference, reference);
+        return o instanceof ModelField f && f.name.equals(name) && f.typeName.equals(typeName)
+                && Objects.equals(f.reference, reference);
     }
 
     @Override
@@ -66,7 +130,6 @@ public final class ModelField {
         if (type instanceof Class<?> c) {
             return c.isArray() ? simpleTypeName(c.getComponentType()) + "[]" : c.getSimpleName();
         }
-        // parameterized and other types: strip package prefixes from their source form
-        return type.getTypeName().replaceAll("[a-zA-Z_$][\\w$]*\\.", "").replace('$', '.');
+        return Names.withoutPackages(type.getTypeName());
     }
 }

@@ -52,4 +52,24 @@ public final class Names {
         int end = out.length();
         return end > 0 && out.charAt(end - 1) == ' ' ? out.substring(0, end - 1) : out.toString();
     }
+
+    /**
+     * A type as written in source, without package prefixes: {@code java.util.Map<java.lang.String, a.B$C>}
+     * gives {@code Map<String, B.C>}.
+     */
+    public static String withoutPackages(String typeName) {
+        StringBuilder out = new StringBuilder(typeName.length());
+        int wordStart = 0;
+        for (int i = 0; i <= typeName.length(); i++) {
+            char c = i < typeName.length() ? typeName.charAt(i) : ' ';
+            if (c == '.' && i > wordStart && Character.isLowerCase(typeName.charAt(wordStart))) {
+                wordStart = i + 1; // a package segment: drop it with its dot
+            } else if (!Character.isJavaIdentifierPart(c) || c == '$') {
+                out.append(typeName, wordStart, i).append(c == '$' ? '.' : c);
+                wordStart = i + 1;
+            }
+        }
+        // reflection writes "Map<K, V>", javac "Map<K,V>": one form for both
+        return out.substring(0, out.length() - 1).replace(", ", ",").replace(",", ", ");
+    }
 }

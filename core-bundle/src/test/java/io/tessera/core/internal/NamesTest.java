@@ -18,6 +18,14 @@ public class NamesTest {
     }
 
     @Test
+    public void typeNamesLoseTheirPackagesInReflectionsFormAndJavacs() {
+        assertEquals("Map<String, Order.Line>", Names.withoutPackages("java.util.Map<java.lang.String, shop.Order$Line>"));
+        assertEquals("Map<String, Order.Line>", Names.withoutPackages("java.util.Map<java.lang.String,shop.Order.Line>"));
+        assertEquals("List<? extends Number>[]", Names.withoutPackages("java.util.List<? extends java.lang.Number>[]"));
+        assertEquals("long", Names.withoutPackages("long"));
+    }
+
+    @Test
     public void classAndLabelNames() {
         assertEquals("blog post", Names.verboseNameOfClass("BlogPost"));
         assertEquals("Blog posts", Names.verboseNameOfLabel("blog_posts"));
