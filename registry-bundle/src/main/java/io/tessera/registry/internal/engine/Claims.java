@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import io.tessera.core.Model;
 import io.tessera.core.Requirement;
 
 /**
@@ -20,14 +19,14 @@ final class Claims {
 
     private final Map<String, List<Entry>> byLabel = new HashMap<>();
     private final Map<String, List<Entry>> byName = new HashMap<>();
-    private final Map<Class<?>, List<Entry>> byModelClass = new HashMap<>();
+    private final Map<String, List<Entry>> byModelClass = new HashMap<>();
     private final Map<String, Set<Entry>> requirersOfLabel = new HashMap<>();
 
     void add(Entry e) {
         byLabel.computeIfAbsent(e.label(), k -> new ArrayList<>(1)).add(e);
         byName.computeIfAbsent(e.candidate.name(), k -> new ArrayList<>(1)).add(e);
-        for (Model m : e.candidate.models()) {
-            byModelClass.computeIfAbsent(m.type(), k -> new ArrayList<>(1)).add(e);
+        for (String c : e.candidate.modelClasses()) {
+            byModelClass.computeIfAbsent(c, k -> new ArrayList<>(1)).add(e);
         }
         for (Requirement r : e.candidate.requirements()) {
             requirersOfLabel.computeIfAbsent(r.label(), k -> new LinkedHashSet<>()).add(e);
@@ -37,8 +36,8 @@ final class Claims {
     void remove(Entry e) {
         removeFrom(byLabel, e.label(), e);
         removeFrom(byName, e.candidate.name(), e);
-        for (Model m : e.candidate.models()) {
-            removeFrom(byModelClass, m.type(), e);
+        for (String c : e.candidate.modelClasses()) {
+            removeFrom(byModelClass, c, e);
         }
         for (Requirement r : e.candidate.requirements()) {
             Set<Entry> set = requirersOfLabel.get(r.label());
@@ -64,8 +63,9 @@ final class Claims {
         return firstSound(byName.get(name));
     }
 
-    Entry ownerOfModel(Class<?> type) {
-        return firstSound(byModelClass.get(type));
+    /** The entry owning the model class {@code classKey} (as in {@link io.tessera.registry.internal.index.Candidate#modelClasses()}). */
+    Entry ownerOfModel(String classKey) {
+        return firstSound(byModelClass.get(classKey));
     }
 
     /** The entry lookups by {@code label} lead to: the holder, or else the first to ask. */
@@ -83,8 +83,8 @@ final class Claims {
         Set<Entry> rivals = new LinkedHashSet<>();
         rivals.addAll(byLabel.getOrDefault(e.label(), List.of()));
         rivals.addAll(byName.getOrDefault(e.candidate.name(), List.of()));
-        for (Model m : e.candidate.models()) {
-            rivals.addAll(byModelClass.getOrDefault(m.type(), List.of()));
+        for (String c : e.candidate.modelClasses()) {
+            rivals.addAll(byModelClass.getOrDefault(c, List.of()));
         }
         rivals.remove(e);
         return rivals;

@@ -46,10 +46,10 @@ final class Evaluator {
                     + nameHolder.candidate.origin().symbolicName() + ", bundle "
                     + nameHolder.candidate.origin().bundleId() + "); app names must be unique");
         }
-        for (Model m : c.models()) {
-            Entry owner = claims.ownerOfModel(m.type());
+        for (int i = 0; i < c.models().size(); i++) {
+            Entry owner = claims.ownerOfModel(c.modelClasses().get(i));
             if (owner != e) {
-                return Verdict.failed("model class " + m.type().getName() + " already belongs to app "
+                return Verdict.failed("model class " + c.models().get(i).className() + " already belongs to app "
                         + describe(owner) + "; a model class can belong to one app only");
             }
         }

@@ -17,10 +17,12 @@ import io.tessera.core.Requirement;
  * @param hooks       how to call the config's ready and stopping hooks
  * @param error       a problem with the config itself (bad label, conflicting models, a
  *                    throwing accessor...), or {@code null}
+ * @param modelClasses for each model, which class it stands for ({@code name@bundle id}): a class
+ *                    can be a model of one app only
  * @param requirements the declared requirements, then one per other app that models refer to
  */
 public record Candidate(long id, AppConfig config, AppHooks hooks, String label, String name, String verboseName, Version version,
-        Origin origin, List<Model> models, List<Requirement> requirements, List<ModelReference> references,
+        Origin origin, List<Model> models, List<String> modelClasses, List<Requirement> requirements, List<ModelReference> references,
         Set<String> packages, String error) {
 
     /** The model with this name, case-insensitive. */

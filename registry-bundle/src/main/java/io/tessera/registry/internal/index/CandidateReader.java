@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 
+import org.osgi.framework.Bundle;
+import org.osgi.framework.FrameworkUtil;
 import org.osgi.framework.Version;
 
 import io.tessera.core.AppConfig;
@@ -25,14 +27,17 @@ public final class CandidateReader {
     }
 
     public static Candidate read(long id, AppConfig config, Origin origin) {
-        return read(id, config, origin, AppHooks.of(config));
+        return read(id, config, origin, AppHooks.of(config), DeclaredModels.NONE);
     }
 
-    /** Reads {@code config}; the engine will call its hooks through {@code hooks}. */
-    public static Candidate read(long id, AppConfig config, Origin origin, AppHooks hooks) {
+    /**
+     * Reads {@code config}, whose models are those its bundle declares and those it lists; the
+     * engine will call its hooks through {@code hooks}.
+     */
+    public static Candidate read(long id, AppConfig config, Origin origin, AppHooks hooks, DeclaredModels declared) {
         List<String> errors = new ArrayList<>();
-        if (config instanceof DeclaredProblems declared) {
-            errors.addAll(declared.problems());
+        if (config instanceof DeclaredProblems written) {
+            errors.addAll(written.problems());
         }
         String label = call(errors, "label()", config::label, null);
         String shownLabel = label == null ? "?" + origin.symbolicName() : label;
@@ -46,49 +51,83 @@ public final class CandidateReader {
         }
         String verboseName = call(errors, "verboseName()", config::verboseName, shownLabel);
         List<Class<?>> classes = call(errors, "models()", config::models, List.of());
-        List<Requirement> declared = call(errors, "requires()", config::requires, List.of());
+        List<Requirement> required = call(errors, "requires()", config::requires, List.of());
 
-        List<Model> models = describe(shownLabel, classes == null ? List.of() : classes, errors);
-        List<ModelReference> references = references(models, errors);
-        List<Requirement> requirements = requirements(shownLabel, declared == null ? List.of() : declared, references,
+        ModelList models = new ModelList(shownLabel, errors);
+        for (Model m : declared.of(shownLabel, errors)) {
+            models.add(m, m.className() + "@" + origin.bundleId()); // declared classes live in the app's bundle
+        }
+        describe(models, classes == null ? List.of() : classes, errors);
+        List<ModelReference> references = references(models.models(), errors);
+        List<Requirement> requirements = requirements(shownLabel, required == null ? List.of() : required, references,
                 errors);
 
         Set<String> packages = new LinkedHashSet<>();
         if (!(config instanceof DeclaredProblems)) { // a config the registry wrote lives in the registry, not the app
             packages.add(config.getClass().getPackageName());
         }
-        models.forEach(m -> packages.add(m.type().getPackageName()));
+        for (Model m : models.models()) {
+            int dot = m.className().lastIndexOf('.');
+            packages.add(dot < 0 ? "" : m.className().substring(0, dot));
+        }
 
         Version version = origin.version() == null ? Version.emptyVersion : origin.version();
         return new Candidate(id, config, hooks, shownLabel, name, verboseName == null ? shownLabel : verboseName, version,
-                origin, models, requirements, references, Set.copyOf(packages),
+                origin, models.models(), models.classes(), requirements, references, Set.copyOf(packages),
                 errors.isEmpty() ? null : String.join("; ", errors));
     }
 
-    private static List<Model> describe(String label, List<Class<?>> classes, List<String> errors) {
-        Map<String, Model> byName = new LinkedHashMap<>();
+    private static void describe(ModelList models, List<Class<?>> classes, List<String> errors) {
         for (Class<?> type : classes) {
             if (type == null) {
                 errors.add("models() lists null");
                 continue;
             }
-            Model model;
             try {
-                model = Model.describe(label, type);
+                models.add(Model.describe(models.label, type), classKey(type));
             } catch (RuntimeException | LinkageError e) {
                 errors.add("model " + type.getName() + " cannot be described: " + e.getMessage());
-                continue;
             }
-            Model same = byName.get(model.lookupName());
-            if (same == null) {
-                byName.put(model.lookupName(), model);
-            } else if (same.type() != type) {
-                errors.add("conflicting models '" + model.name() + "' in app '" + label + "': " + same.type().getName()
-                        + " and " + type.getName() + "; rename one of them");
-            }
-            // the same class listed twice is harmless (C12)
         }
-        return List.copyOf(byName.values());
+    }
+
+    /** Which class this is: its name and the bundle (or, outside a framework, class loader) that defined it. */
+    private static String classKey(Class<?> type) {
+        Bundle bundle = FrameworkUtil.getBundle(type);
+        return type.getName() + "@" + (bundle != null ? Long.toString(bundle.getBundleId())
+                : "loader" + System.identityHashCode(type.getClassLoader()));
+    }
+
+    /** An app's models by lookup name, with the class each stands for. */
+    private static final class ModelList {
+        private final String label;
+        private final List<String> errors;
+        private final Map<String, Model> byName = new LinkedHashMap<>();
+        private final Map<String, String> classByName = new LinkedHashMap<>();
+
+        ModelList(String label, List<String> errors) {
+            this.label = label;
+            this.errors = errors;
+        }
+
+        void add(Model model, String classKey) {
+            Model same = byName.putIfAbsent(model.lookupName(), model);
+            if (same == null) {
+                classByName.put(model.lookupName(), classKey);
+            } else if (!classByName.get(model.lookupName()).equals(classKey)) {
+                errors.add("conflicting models '" + model.name() + "' in app '" + label + "': " + same.className()
+                        + " and " + model.className() + "; rename one of them");
+            }
+            // the same class listed twice (or declared and listed) is harmless (C12)
+        }
+
+        List<Model> models() {
+            return List.copyOf(byName.values());
+        }
+
+        List<String> classes() {
+            return List.copyOf(classByName.values());
+        }
     }
 
     private static List<ModelReference> references(List<Model> models, List<String> errors) {

@@ -13,6 +13,7 @@ import io.tessera.core.AppConfig;
 import io.tessera.registry.internal.engine.TesseraRegistry;
 import io.tessera.registry.internal.index.AppHooks;
 import io.tessera.registry.internal.index.CandidateReader;
+import io.tessera.registry.internal.index.DeclaredModels;
 import io.tessera.registry.internal.index.Origin;
 
 /**
@@ -46,6 +47,7 @@ final class AppConfigTracker extends ServiceTracker<AppConfig, Long> {
         Bundle bundle = appBundle(reference);
         Origin origin = new Origin(bundle.getBundleId(), bundle.getSymbolicName(), bundle.getLocation(),
                 bundle.getVersion());
+        DeclaredModels models = BundleModels.of(bundle);
         if (isPrototype(reference)) {
             ServiceObjects<AppConfig> objects = context.getServiceObjects(reference);
             AppConfig config = objects == null ? null : objects.getService();
@@ -54,7 +56,7 @@ final class AppConfigTracker extends ServiceTracker<AppConfig, Long> {
             }
             ReleasingHooks hooks = new ReleasingHooks(objects, config);
             try {
-                registry.add(CandidateReader.read(id, config, origin, hooks)); // ready() may run now, on config
+                registry.add(CandidateReader.read(id, config, origin, hooks, models)); // ready() may run now, on config
             } finally {
                 hooks.release();
             }
@@ -63,7 +65,7 @@ final class AppConfigTracker extends ServiceTracker<AppConfig, Long> {
             if (config == null) {
                 return null;
             }
-            registry.add(CandidateReader.read(id, config, origin));
+            registry.add(CandidateReader.read(id, config, origin, AppHooks.of(config), models));
         }
         return id;
     }
