@@ -106,9 +106,9 @@ public class DjangoConformanceIT extends TesseraTestSupport {
     @Test
     public void c04_unknownModelNamesTheModels_keyWithoutDotIsArgumentError() {
         LookupException e = assertLookupFails(() -> registry.model("blog", "Article"));
-        assertContains(e.getMessage(), "App 'blog' has no model 'Article'", "Its models: Post, Comment");
+        assertContains(e.getMessage(), "App 'blog' has no model 'Article'", "Its models: Comment, Post");
         assertContains(assertLookupFails(() -> registry.model("polls.Quest")).getMessage(),
-                "Did you mean 'Question'?", "Its models: Question, Choice");
+                "Did you mean 'Question'?", "Its models: Choice, Question");
         try {
             registry.model("blogPost");
             fail("a key without a dot must be an argument error");
@@ -279,8 +279,8 @@ public class DjangoConformanceIT extends TesseraTestSupport {
         installAndStart(TestBundles.app("c13_ready").models("Beta", "Alpha"));
         installAndStart(TestBundles.app("c13_waiting").requires("c13_ghost"));
         installAndStart(TestBundles.app("c13_failed").readyThrows("no"));
-        assertEquals(List.of("auth.User", "auth.Group", "blog.Post", "blog.Comment", "c13_ready.Beta",
-                "c13_ready.Alpha", "notes.Note", "polls.Question", "polls.Choice"), keys(registry.models()));
+        assertEquals(List.of("auth.Group", "auth.User", "blog.Comment", "blog.Post", "c13_ready.Beta",
+                "c13_ready.Alpha", "notes.Note", "polls.Choice", "polls.Question"), keys(registry.models()));
         assertEquals("a WAITING app still lists its own models", List.of("c13_waiting.Alpha", "c13_waiting.Beta"),
                 keys(registry.app("c13_waiting").models()));
         List<Model> ofReadyApps = new ArrayList<>();
@@ -318,7 +318,7 @@ public class DjangoConformanceIT extends TesseraTestSupport {
         try {
             assertEquals(AppState.WAITING, stateOf("blog"));
             assertTrue(registry.findModel("blog.Post").isEmpty());
-            assertEquals(List.of("c14_app.Alpha", "c14_app.Beta", "polls.Question", "polls.Choice"),
+            assertEquals(List.of("c14_app.Alpha", "c14_app.Beta", "polls.Choice", "polls.Question"),
                     keys(registry.models()));
         } finally {
             auth.start();

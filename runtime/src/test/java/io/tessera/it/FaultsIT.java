@@ -134,7 +134,7 @@ public class FaultsIT extends TesseraTestSupport {
                 "'ghost', which is not installed");
         installAndStart(TestBundles.app("typo").models("Misspelt"));
         assertDiagnosed("typo", AppState.WAITING, "field Misspelt.user refers to auth.Usr",
-                "has no model 'Usr' (its models: User, Group)");
+                "has no model 'Usr' (its models: Group, User)");
         installAndStart(TestBundles.app("fine").models("NeedsUser"));
         assertDiagnosed("fine", AppState.READY);
     }

@@ -56,7 +56,7 @@ public class ShellIT extends TesseraTestSupport {
         assertTrue(all, all.contains("auth.Group(id: long, name: String, permissions: List<String>)\n"));
         String polls = shell("apps:models polls");
         assertEquals(polls, 2, polls.split("\n").length);
-        assertTrue(polls, polls.startsWith("polls.Question("));
+        assertTrue(polls, polls.startsWith("polls.Choice("));
     }
 
     @Test

@@ -20,6 +20,8 @@ import io.tessera.it.fixture.Misspelt;
 import io.tessera.it.fixture.NeedsUser;
 import io.tessera.it.fixture.Orphan;
 import io.tessera.it.fixture.TwinApp;
+import io.tessera.it.fixture.declared.Invoice;
+import io.tessera.it.fixture.declared.Payment;
 
 /**
  * Writes app bundles for the tests: each is a real jar holding its own copy of the fixture
@@ -30,9 +32,13 @@ public final class TestBundles {
 
     private static final List<Class<?>> FIXTURE_CLASSES = List.of(FixtureApp.class, Journal.class, Alpha.class,
             Beta.class, Orphan.class, NeedsUser.class, Misspelt.class, TwinApp.class,
-            io.tessera.it.fixture.clash.Alpha.class);
+            io.tessera.it.fixture.clash.Alpha.class, Invoice.class, Payment.class);
+
+    /** The model index the build wrote for the fixtures marked {@code @AppModel}. */
+    private static final String INDEX = "META-INF/tessera/models.tsv";
 
     private final Map<String, String> headers = new LinkedHashMap<>();
+    private final Map<String, byte[]> resources = new LinkedHashMap<>();
 
     private TestBundles(String symbolicName) {
         headers.put("Bundle-ManifestVersion", "2");
@@ -87,6 +93,30 @@ public final class TestBundles {
         return header("X-Models", String.join(",", simpleNames));
     }
 
+    /**
+     * Declares the models Invoice and Payment as a bnd build with Tessera's processor would: their
+     * names in the {@code Tessera-Models} header, their description in the model index, which is
+     * the one the processor wrote when these tests were compiled.
+     */
+    public TestBundles declaredModels() {
+        header("Tessera-Models", Invoice.class.getName() + "," + Payment.class.getName());
+        try (InputStream in = TestBundles.class.getClassLoader().getResourceAsStream(INDEX)) {
+            return resource(INDEX, in.readAllBytes());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Adds (or, with {@code null}, removes) a resource of the jar. */
+    public TestBundles resource(String path, byte[] bytes) {
+        if (bytes == null) {
+            resources.remove(path);
+        } else {
+            resources.put(path, bytes);
+        }
+        return this;
+    }
+
     /** Requirements in {@code Requirement.parse} form, such as {@code "auth [1.0,2.0)"}. */
     public TestBundles requires(String... requirements) {
         return header("X-Requires", String.join("|", requirements));
@@ -126,6 +156,11 @@ public final class TestBundles {
                 try (InputStream in = c.getClassLoader().getResourceAsStream(path)) {
                     in.transferTo(jar);
                 }
+                jar.closeEntry();
+            }
+            for (Map.Entry<String, byte[]> r : resources.entrySet()) {
+                jar.putNextEntry(new JarEntry(r.getKey()));
+                jar.write(r.getValue());
                 jar.closeEntry();
             }
         } catch (IOException e) {

@@ -1,7 +1,5 @@
 package io.tessera.example.auth;
 
-import java.util.List;
-
 import io.tessera.core.AppActivator;
 import io.tessera.core.AppBundle;
 
@@ -12,11 +10,6 @@ public class AuthApp extends AppActivator {
     @Override
     public String label() {
         return "auth";
-    }
-
-    @Override
-    public List<Class<?>> models() {
-        return List.of(User.class, Group.class);
     }
 
     @Override

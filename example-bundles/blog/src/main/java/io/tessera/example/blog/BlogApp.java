@@ -16,11 +16,6 @@ public class BlogApp extends AppActivator {
     }
 
     @Override
-    public List<Class<?>> models() {
-        return List.of(Post.class, Comment.class);
-    }
-
-    @Override
     public List<Requirement> requires() {
         return List.of(Requirement.of("auth", "[0.1,1)"));
     }

@@ -1,7 +1,5 @@
 package io.tessera.example.polls;
 
-import java.util.List;
-
 import io.tessera.core.AppActivator;
 import io.tessera.core.AppBundle;
 
@@ -15,12 +13,7 @@ public class PollsApp extends AppActivator {
     }
 
     @Override
-    public List<Class<?>> models() {
-        return List.of(Question.class, Choice.class);
-    }
-
-    @Override
     public void ready() {
-        System.out.println("[polls] ready: " + models().size() + " models, voting is open");
+        System.out.println("[polls] ready: voting is open");
     }
 }

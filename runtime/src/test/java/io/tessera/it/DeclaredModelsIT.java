@@ -1,0 +1,136 @@
+package io.tessera.it;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertSame;
+import static org.junit.Assert.assertTrue;
+import static org.junit.Assert.fail;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.junit.After;
+import org.junit.Before;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.ServiceRegistration;
+import org.osgi.framework.hooks.weaving.WeavingHook;
+
+import io.tessera.core.App;
+import io.tessera.core.AppState;
+import io.tessera.core.Model;
+import io.tessera.core.ModelField;
+
+/**
+ * Models declared with {@code @AppModel} (header and index, as the build writes them) are in the
+ * index as soon as their app is READY, without their classes being loaded; the class loads on
+ * first use. A weaving hook, which the framework calls for every class a bundle defines, tells
+ * which classes were loaded.
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public class DeclaredModelsIT extends TesseraTestSupport {
+
+    private static final String INVOICE = "io.tessera.it.fixture.declared.Invoice";
+    private static final String PAYMENT = "io.tessera.it.fixture.declared.Payment";
+
+    private final Set<String> defined = ConcurrentHashMap.newKeySet();
+    private ServiceRegistration<WeavingHook> hook;
+
+    @Configuration
+    public Option[] config() {
+        return tesseraOptions("DeclaredModelsIT");
+    }
+
+    @Before
+    public void watchClassLoading() {
+        hook = context.registerService(WeavingHook.class, woven -> {
+            if (woven.getBundleWiring().getBundle().getSymbolicName().startsWith("test.ledger")) {
+                defined.add(woven.getClassName());
+            }
+        }, null);
+    }
+
+    @After
+    public void stopWatching() {
+        hook.unregister();
+    }
+
+    @Test
+    public void declaredModelsAreIndexedWithoutLoadingTheirClasses() throws Exception {
+        Bundle bundle = installAndStart(TestBundles.app("ledger").models().declaredModels());
+        settle();
+        App ledger = registry.app("ledger");
+        assertEquals(ledger.reason(), AppState.READY, ledger.state());
+        assertEquals("ledger.Invoice, ledger.Payment", String.join(", ", registry.app("ledger").models().stream()
+                .map(Model::key).toList()));
+        Model invoice = registry.model("ledger", "invoice");
+        assertEquals("[id: long, customer: long -> auth.User, amount: long]", invoice.fields().toString());
+        assertEquals("amount due", invoice.field("amount").orElseThrow().verboseName());
+        assertEquals("[id: long, invoice: long -> ledger.Invoice]", registry.model("ledger.Payment").fields()
+                .toString());
+        assertTrue("a declared reference is a requirement: " + ledger.requirements(),
+                ledger.requirements().stream().anyMatch(r -> r.label().equals("auth")));
+        assertEquals("ledger", registry.appContaining(INVOICE).map(App::label).orElse("none"));
+        assertFalse("READY without loading the model classes: " + defined,
+                defined.contains(INVOICE) || defined.contains(PAYMENT));
+
+        assertSame(bundle.loadClass(INVOICE), invoice.type());
+        assertTrue(defined.toString(), defined.contains(INVOICE));
+        assertFalse("only the class asked for: " + defined, defined.contains(PAYMENT));
+        ModelField customer = invoice.field("customer").orElseThrow();
+        assertSame(long.class, customer.type());
+        assertSame(long.class, registry.model("ledger.Payment").field("invoice").orElseThrow().type());
+    }
+
+    @Test
+    public void withoutAnIndexTheNamedClassesAreLoadedAndDescribedAsTheAppArrives() throws Exception {
+        installAndStart(TestBundles.app("ledger").models().declaredModels().resource("META-INF/tessera/models.tsv",
+                null));
+        settle();
+        assertEquals(registry.app("ledger").reason(), AppState.READY, stateOf("ledger"));
+        assertTrue("described from the classes: " + defined, defined.containsAll(List.of(INVOICE, PAYMENT)));
+        assertEquals("[id: long, customer: long -> auth.User, amount: long]",
+                registry.model("ledger.Invoice").fields().toString());
+    }
+
+    @Test
+    public void aCorruptIndexFailsTheAppNamingTheLine() throws Exception {
+        installAndStart(TestBundles.app("ledger").models().declaredModels().resource("META-INF/tessera/models.tsv",
+                "# index\nmodel\tio.tessera.it.fixture.declared.Invoice\t\nfeld\tid\tlong\n"
+                        .getBytes(StandardCharsets.UTF_8)));
+        settle();
+        App ledger = registry.app("ledger");
+        assertEquals(AppState.FAILED, ledger.state());
+        assertTrue(ledger.reason(), ledger.reason().contains("line 3 of META-INF/tessera/models.tsv"));
+        assertTrue(shell("apps:diag"), shell("apps:diag").contains("rebuild the bundle"));
+        assertExamplesReady();
+    }
+
+    @Test
+    public void aModelWhoseClassIsMissingFailsOnFirstUseWithTheReason() throws Exception {
+        String index = "model\tio.tessera.it.fixture.declared.Gone\t\nfield\tid\tlong\t\t\n";
+        installAndStart(TestBundles.app("ledger").models()
+                .header("Tessera-Models", "io.tessera.it.fixture.declared.Gone")
+                .resource("META-INF/tessera/models.tsv", index.getBytes(StandardCharsets.UTF_8)));
+        settle();
+        assertEquals(AppState.READY, stateOf("ledger"));
+        Model gone = registry.model("ledger.Gone");
+        try {
+            gone.type();
+            fail("loaded a class that is not in the bundle");
+        } catch (IllegalStateException e) {
+            assertTrue(e.getMessage(), e.getMessage().contains("class io.tessera.it.fixture.declared.Gone cannot be"
+                    + " loaded from bundle test.ledger"));
+        }
+        assertExamplesReady();
+    }
+}
