@@ -6,6 +6,8 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.jar.Attributes;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
@@ -15,6 +17,7 @@ import io.tessera.bench.fixture.BenchApp;
 import io.tessera.bench.fixture.Comment;
 import io.tessera.bench.fixture.Post;
 import io.tessera.bench.probe.Probe;
+import io.tessera.core.AppModel;
 
 /**
  * Writes the bundles the benchmarks install, with {@code java.util.jar}: the class files are
@@ -28,29 +31,44 @@ public final class BundleJars {
     private BundleJars() {
     }
 
-    /**
-     * An app bundle: {@link BenchApp} (an {@code AppActivator}) publishing the app {@code label}
-     * with the two models {@link Post} and {@link Comment}.
-     */
-    public static Path app(Path jar, String symbolicName, String label) throws IOException {
-        return app(jar, symbolicName, label, true);
+    /** How a generated app has its two models. */
+    public enum Models {
+        /** With {@code @AppModel}, as the build writes them: header and index; loaded on first use. */
+        DECLARED,
+        /** Listed in {@code models()}: loaded and described as the app arrives. */
+        LISTED,
+        /** None at all. */
+        NONE
     }
 
-    /** As {@link #app(Path, String, String)}; without models if {@code withModels} is false. */
-    public static Path app(Path jar, String symbolicName, String label, boolean withModels) throws IOException {
+    /**
+     * An app bundle: {@link BenchApp} (an {@code AppActivator}) publishing the app {@code label}
+     * with the two declared models {@link Post} and {@link Comment}.
+     */
+    public static Path app(Path jar, String symbolicName, String label) throws IOException {
+        return app(jar, symbolicName, label, Models.DECLARED);
+    }
+
+    /** As {@link #app(Path, String, String)}, with its models as {@code models} says. */
+    public static Path app(Path jar, String symbolicName, String label, Models models) throws IOException {
         Manifest m = manifest(symbolicName, BenchApp.class.getName());
-        m.getMainAttributes().putValue(BenchApp.LABEL_HEADER, label);
-        if (!withModels) {
-            m.getMainAttributes().putValue(BenchApp.MODELS_HEADER, "none");
+        Attributes a = m.getMainAttributes();
+        a.putValue(BenchApp.LABEL_HEADER, label);
+        Map<String, byte[]> resources = new LinkedHashMap<>();
+        if (models == Models.LISTED) {
+            a.putValue(BenchApp.MODELS_HEADER, "listed");
+        } else if (models == Models.DECLARED) {
+            a.putValue(AppModel.HEADER, Comment.class.getName() + "," + Post.class.getName());
+            resources.put(AppModel.INDEX, resourceBytes(AppModel.INDEX)); // as the processor wrote it
         }
-        return write(jar, m, APP_CLASSES);
+        return write(jar, m, resources, APP_CLASSES);
     }
 
     /** The deploy benchmark's probe bundle, writing to {@code probeFile}. */
     public static Path probe(Path jar, Path probeFile) throws IOException {
         Manifest m = manifest("bench-probe", Probe.class.getName());
         m.getMainAttributes().putValue(Probe.FILE_HEADER, probeFile.toAbsolutePath().toString());
-        return write(jar, m, Probe.class.getName());
+        return write(jar, m, Map.of(), Probe.class.getName());
     }
 
     private static Manifest manifest(String symbolicName, String activator) {
@@ -65,12 +83,18 @@ public final class BundleJars {
         return m;
     }
 
-    private static Path write(Path jar, Manifest manifest, String... classNames) throws IOException {
+    private static Path write(Path jar, Manifest manifest, Map<String, byte[]> resources, String... classNames)
+            throws IOException {
         Files.createDirectories(jar.toAbsolutePath().getParent());
         try (OutputStream out = Files.newOutputStream(jar); JarOutputStream jos = new JarOutputStream(out, manifest)) {
             for (String name : classNames) {
                 jos.putNextEntry(new JarEntry(resourceName(name)));
                 jos.write(classBytes(name));
+                jos.closeEntry();
+            }
+            for (Map.Entry<String, byte[]> r : resources.entrySet()) {
+                jos.putNextEntry(new JarEntry(r.getKey()));
+                jos.write(r.getValue());
                 jos.closeEntry();
             }
         }
@@ -83,9 +107,13 @@ public final class BundleJars {
 
     /** The bytes of a class file on this jar's class path. */
     public static byte[] classBytes(String className) {
-        try (InputStream in = BundleJars.class.getClassLoader().getResourceAsStream(resourceName(className))) {
+        return resourceBytes(resourceName(className));
+    }
+
+    private static byte[] resourceBytes(String path) {
+        try (InputStream in = BundleJars.class.getClassLoader().getResourceAsStream(path)) {
             if (in == null) {
-                throw new IllegalStateException("class file of " + className + " not found on the class path");
+                throw new IllegalStateException(path + " not found on the class path");
             }
             return in.readAllBytes();
         } catch (IOException e) {

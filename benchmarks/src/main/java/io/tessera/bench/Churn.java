@@ -43,8 +43,9 @@ final class Churn {
     }
 
     /**
-     * Every churn size with apps of two models; then the size closest to 1,000 again with apps
-     * without models, whose model classes are never loaded: the registry's own share.
+     * Every churn size with apps of two declared models; then the size closest to 1,000 again,
+     * with the models listed in {@code models()} (loaded as each app arrives: the design before
+     * {@code @AppModel}), and with apps without models (the registry's own share).
      */
     static List<Benchmarks.Row> run(Benchmarks.Settings s, List<String> notes) throws Exception {
         int max = 0;
@@ -53,12 +54,15 @@ final class Churn {
             max = Math.max(max, n);
             modelless = Math.abs(n - 1000) < Math.abs(modelless - 1000) ? n : modelless;
         }
-        Path jars = generate(s, Math.max(max, WARMUP), true);
+        Path jars = generate(s, Math.max(max, WARMUP), BundleJars.Models.DECLARED);
         List<Benchmarks.Row> rows = new ArrayList<>();
         for (int n : s.churnN()) {
             rows.add(size(s, notes, n, jars, ""));
         }
-        rows.add(size(s, notes, modelless, generate(s, Math.max(modelless, WARMUP), false), ", apps without models"));
+        rows.add(size(s, notes, modelless, generate(s, Math.max(modelless, WARMUP), BundleJars.Models.LISTED),
+                ", models listed in models()"));
+        rows.add(size(s, notes, modelless, generate(s, Math.max(modelless, WARMUP), BundleJars.Models.NONE),
+                ", apps without models"));
         return rows;
     }
 
@@ -113,13 +117,13 @@ final class Churn {
     }
 
     /** The app jars bench-app-00000.jar... on tmpfs, written once for all runs. */
-    static Path generate(Benchmarks.Settings s, int n, boolean withModels) throws Exception {
-        Path jars = s.scratch().resolve(withModels ? "app-jars" : "app-jars-without-models");
+    static Path generate(Benchmarks.Settings s, int n, BundleJars.Models models) throws Exception {
+        Path jars = s.scratch().resolve("app-jars-" + models.name().toLowerCase(Locale.ROOT));
         long t0 = System.nanoTime();
         for (int i = 0; i < n; i++) {
             Path jar = ChurnRun.appJar(jars, i);
             if (!Files.exists(jar)) {
-                BundleJars.app(jar, String.format("bench.app.%05d", i), String.format("bench_%05d", i), withModels);
+                BundleJars.app(jar, String.format("bench.app.%05d", i), String.format("bench_%05d", i), models);
             }
         }
         s.log("app bundles 0.." + (n - 1) + " ready (" + (System.nanoTime() - t0) / 1_000_000 + " ms) in " + jars);

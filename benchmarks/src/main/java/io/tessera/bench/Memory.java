@@ -18,7 +18,7 @@ final class Memory {
     static final int N = 1_000;
 
     static List<Benchmarks.Row> run(Benchmarks.Settings s, List<String> notes) throws Exception {
-        Path jars = Churn.generate(s, N, true);
+        Path jars = Churn.generate(s, N, BundleJars.Models.DECLARED);
         int pairs = s.quick() ? 1 : 3;
         List<Double> perApp = new ArrayList<>();
         List<Double> marginal = new ArrayList<>();
