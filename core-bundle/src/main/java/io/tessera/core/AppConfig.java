@@ -43,7 +43,12 @@ public interface AppConfig {
         return Names.verboseNameOfLabel(label());
     }
 
-    /** The app's model classes, in the order they should be listed. Default: none. */
+    /**
+     * Model classes the app lists in code, in the order they should be listed, after the
+     * {@link AppModel} classes of its bundle. The registry loads and describes them each time the
+     * app arrives; declaring models with {@link AppModel} instead lets it index them without
+     * loading them. Default: none.
+     */
     default List<Class<?>> models() {
         return List.of();
     }

@@ -17,7 +17,7 @@ import org.osgi.annotation.bundle.Header;
  * or on a {@code package-info.java} of the bundle.
  *
  * <pre>{@code
- * @AppMetadata(label = "notes", models = "com.example.notes.Note", requires = "auth [1.0,2.0)")
+ * @AppMetadata(label = "notes", requires = "auth [1.0,2.0)")
  * package com.example.notes;
  * }</pre>
  */
@@ -37,7 +37,10 @@ public @interface AppMetadata {
     /** The human-readable name; empty: derived from the label. */
     String verboseName() default "";
 
-    /** Fully qualified names of the model classes, in the bundle. */
+    /**
+     * Fully qualified names of model classes, loaded as the app arrives, as
+     * {@link AppConfig#models()} lists them; prefer marking the classes {@link AppModel}.
+     */
     String[] models() default {};
 
     /** Requirements in {@link Requirement#parse(String)} form: {@code "auth [1.0,2.0)"}, {@code "tags optional"}. */

@@ -29,7 +29,7 @@ public final class Model {
     private final String lookupName;
     private final String key;
     private final String className;
-    private final Bundle bundle; // where a declared model's class is loaded from; null once described
+    private final Bundle bundle; // where a declared model's class is loaded from; null if described from its class
     private volatile Class<?> type;
     private final List<ModelField> fields;
     private final String verboseName;

@@ -45,10 +45,13 @@ public final class ModelField {
      */
     public static ModelField declared(String name, String typeName, String reference, String verboseName) {
         Objects.requireNonNull(name, "name");
-        return new ModelField(name, Objects.requireNonNull(typeName, "typeName"),
-                reference == null || reference.isEmpty() ? null : reference,
-                verboseName == null || verboseName.isEmpty() ? Names.verboseNameOfField(name) : verboseName, null,
-                null);
+        Objects.requireNonNull(typeName, "typeName");
+        // Read from text, each app's copies of "id", "long", "String"... would be its own; a loaded
+        // class shares its field names (the JVM interns them) and types, so these are shared too.
+        return new ModelField(name.intern(), typeName.intern(),
+                reference == null || reference.isEmpty() ? null : reference.intern(),
+                (verboseName == null || verboseName.isEmpty() ? Names.verboseNameOfField(name) : verboseName).intern(),
+                null, null);
     }
 
     /** This declared field, as a field of {@code owner}. */

@@ -92,6 +92,15 @@ public class DeclaredModelsIT extends TesseraTestSupport {
     }
 
     @Test
+    public void aClassBothDeclaredAndListedInModelsIsOneModel() throws Exception {
+        installAndStart(TestBundles.app("ledger").models("declared.Invoice").declaredModels());
+        settle();
+        assertEquals(registry.app("ledger").reason(), AppState.READY, stateOf("ledger"));
+        assertEquals(List.of("ledger.Invoice", "ledger.Payment"),
+                registry.app("ledger").models().stream().map(Model::key).toList());
+    }
+
+    @Test
     public void withoutAnIndexTheNamedClassesAreLoadedAndDescribedAsTheAppArrives() throws Exception {
         installAndStart(TestBundles.app("ledger").models().declaredModels().resource("META-INF/tessera/models.tsv",
                 null));
@@ -131,6 +140,10 @@ public class DeclaredModelsIT extends TesseraTestSupport {
             assertTrue(e.getMessage(), e.getMessage().contains("class io.tessera.it.fixture.declared.Gone cannot be"
                     + " loaded from bundle test.ledger"));
         }
+        String check = shell("apps:check");
+        assertTrue(check, check.contains("ERROR ledger: model ledger.Gone: class io.tessera.it.fixture.declared.Gone"
+                + " cannot be loaded"));
+        assertTrue(check, check.endsWith("System check identified 1 issue (1 error, 0 warnings) in 5 apps.\n"));
         assertExamplesReady();
     }
 }
