@@ -38,7 +38,13 @@ final class BundleModels implements DeclaredModels {
     private BundleModels(Bundle bundle, List<String> classNames) {
         this.bundle = bundle;
         this.classNames = classNames;
-        URL entry = bundle.getEntry(AppModel.INDEX);
+        URL entry;
+        try {
+            entry = bundle.getEntry(AppModel.INDEX);
+        } catch (IllegalStateException uninstalled) {
+            problems.add("the bundle was uninstalled while its models were read");
+            return;
+        }
         if (entry != null) {
             read(entry);
         }
