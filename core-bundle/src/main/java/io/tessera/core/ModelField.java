@@ -1,7 +1,6 @@
 package io.tessera.core;
 
 import java.lang.reflect.Field;
-import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
 import java.util.Objects;
 import java.util.Optional;
@@ -78,14 +77,8 @@ public final class ModelField {
         return typeIn(model.type());
     }
 
+    /** A record's components are private fields of the same name, so fields cover records too. */
     private Class<?> typeIn(Class<?> owner) {
-        if (owner.isRecord()) {
-            for (RecordComponent c : owner.getRecordComponents()) {
-                if (c.getName().equals(name)) {
-                    return c.getType();
-                }
-            }
-        }
         for (Class<?> c = owner; c != null && c != Object.class; c = c.getSuperclass()) {
             for (Field f : c.getDeclaredFields()) {
                 if (f.getName().equals(name)) {

@@ -1,10 +1,12 @@
 package io.tessera.core.internal.build;
 
 import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -71,7 +73,8 @@ public final class ModelIndexProcessor extends AbstractProcessor {
 
     private static String problem(TypeElement type) {
         if (type.getKind() != ElementKind.CLASS && type.getKind() != ElementKind.RECORD) {
-            return "must be on a class or record, not on " + type.getKind().toString().toLowerCase().replace('_', ' ');
+            return "must be on a class or record, not on "
+                    + type.getKind().toString().toLowerCase(Locale.ROOT).replace('_', ' ');
         }
         if (type.getModifiers().contains(Modifier.ABSTRACT)) {
             return "must be on a concrete class (" + type.getSimpleName() + " is abstract)";
@@ -146,7 +149,7 @@ public final class ModelIndexProcessor extends AbstractProcessor {
         try {
             FileObject file = processingEnv.getFiler().createResource(StandardLocation.CLASS_OUTPUT, "",
                     AppModel.INDEX);
-            try (Writer out = new java.io.OutputStreamWriter(file.openOutputStream(), StandardCharsets.UTF_8)) {
+            try (Writer out = new OutputStreamWriter(file.openOutputStream(), StandardCharsets.UTF_8)) {
                 out.write("# The models of this bundle, written at build time by " + getClass().getName() + "\n");
                 for (List<String> lines : linesByModel.values()) {
                     for (String l : lines) {

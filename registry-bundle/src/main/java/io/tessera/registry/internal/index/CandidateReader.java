@@ -7,9 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
+import java.util.function.ToLongFunction;
 
-import org.osgi.framework.Bundle;
-import org.osgi.framework.FrameworkUtil;
 import org.osgi.framework.Version;
 
 import io.tessera.core.AppConfig;
@@ -27,14 +26,18 @@ public final class CandidateReader {
     }
 
     public static Candidate read(long id, AppConfig config, Origin origin) {
-        return read(id, config, origin, AppHooks.of(config), DeclaredModels.NONE);
+        return read(id, config, origin, AppHooks.of(config), DeclaredModels.NONE, type -> -1);
     }
 
     /**
      * Reads {@code config}, whose models are those its bundle declares and those it lists; the
      * engine will call its hooks through {@code hooks}.
+     *
+     * @param bundleIdOf the id of the bundle a listed model class was loaded from, or -1: a class
+     *                   declared by one bundle and listed by another app is still one class
      */
-    public static Candidate read(long id, AppConfig config, Origin origin, AppHooks hooks, DeclaredModels declared) {
+    public static Candidate read(long id, AppConfig config, Origin origin, AppHooks hooks, DeclaredModels declared,
+            ToLongFunction<Class<?>> bundleIdOf) {
         List<String> errors = new ArrayList<>();
         if (config instanceof DeclaredProblems written) {
             errors.addAll(written.problems());
@@ -57,7 +60,7 @@ public final class CandidateReader {
         for (Model m : declared.of(shownLabel, errors)) {
             models.add(m, m.className() + "@" + origin.bundleId()); // declared classes live in the app's bundle
         }
-        describe(models, classes == null ? List.of() : classes, errors);
+        describe(models, classes == null ? List.of() : classes, bundleIdOf, errors);
         List<ModelReference> references = references(models.models(), errors);
         List<Requirement> requirements = requirements(shownLabel, required == null ? List.of() : required, references,
                 errors);
@@ -77,14 +80,15 @@ public final class CandidateReader {
                 errors.isEmpty() ? null : String.join("; ", errors));
     }
 
-    private static void describe(ModelList models, List<Class<?>> classes, List<String> errors) {
+    private static void describe(ModelList models, List<Class<?>> classes, ToLongFunction<Class<?>> bundleIdOf,
+            List<String> errors) {
         for (Class<?> type : classes) {
             if (type == null) {
                 errors.add("models() lists null");
                 continue;
             }
             try {
-                models.add(Model.describe(models.label, type), classKey(type));
+                models.add(Model.describe(models.label, type), classKey(type, bundleIdOf.applyAsLong(type)));
             } catch (RuntimeException | LinkageError e) {
                 errors.add("model " + type.getName() + " cannot be described: " + e.getMessage());
             }
@@ -92,9 +96,8 @@ public final class CandidateReader {
     }
 
     /** Which class this is: its name and the bundle (or, outside a framework, class loader) that defined it. */
-    private static String classKey(Class<?> type) {
-        Bundle bundle = FrameworkUtil.getBundle(type);
-        return type.getName() + "@" + (bundle != null ? Long.toString(bundle.getBundleId())
+    private static String classKey(Class<?> type, long bundleId) {
+        return type.getName() + "@" + (bundleId >= 0 ? Long.toString(bundleId)
                 : "loader" + System.identityHashCode(type.getClassLoader()));
     }
 

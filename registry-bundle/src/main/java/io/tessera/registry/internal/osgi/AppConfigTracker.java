@@ -56,7 +56,7 @@ final class AppConfigTracker extends ServiceTracker<AppConfig, Long> {
             }
             ReleasingHooks hooks = new ReleasingHooks(objects, config);
             try {
-                registry.add(CandidateReader.read(id, config, origin, hooks, models)); // ready() may run now, on config
+                registry.add(CandidateReader.read(id, config, origin, hooks, models, RegistryActivator::bundleIdOf)); // ready() may run now, on config
             } finally {
                 hooks.release();
             }
@@ -65,7 +65,8 @@ final class AppConfigTracker extends ServiceTracker<AppConfig, Long> {
             if (config == null) {
                 return null;
             }
-            registry.add(CandidateReader.read(id, config, origin, AppHooks.of(config), models));
+            registry.add(CandidateReader.read(id, config, origin, AppHooks.of(config), models,
+                    RegistryActivator::bundleIdOf));
         }
         return id;
     }

@@ -77,7 +77,7 @@ final class BundleModels implements DeclaredModels {
         return models;
     }
 
-    /** Reads exactly the entry's bytes: readers' 8 KB buffers would be most of the garbage an arrival makes. */
+    /** Reads exactly the entry's bytes, with no reader buffers: this runs for every arriving app. */
     private void read(URL entry) {
         String text;
         try {

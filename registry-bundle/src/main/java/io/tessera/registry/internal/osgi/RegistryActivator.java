@@ -67,7 +67,8 @@ public final class RegistryActivator implements BundleActivator {
         context.removeFrameworkListener(problems);
     }
 
-    private static long bundleIdOf(Class<?> type) {
+    /** The id of the bundle that loaded {@code type}, or -1. */
+    static long bundleIdOf(Class<?> type) {
         Bundle b = FrameworkUtil.getBundle(type);
         return b == null ? -1 : b.getBundleId();
     }
