@@ -6,8 +6,8 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.jar.Attributes;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
@@ -18,6 +18,9 @@ import io.tessera.bench.fixture.Comment;
 import io.tessera.bench.fixture.Post;
 import io.tessera.bench.probe.Probe;
 import io.tessera.core.AppModel;
+import io.tessera.core.Model;
+import io.tessera.core.ModelField;
+import io.tessera.core.internal.build.ModelIndexFormat;
 
 /**
  * Writes the bundles the benchmarks install, with {@code java.util.jar}: the class files are
@@ -28,7 +31,22 @@ public final class BundleJars {
     private static final String[] APP_CLASSES = {BenchApp.class.getName(), Post.class.getName(),
             Comment.class.getName()};
 
+    /**
+     * The {@value AppModel#INDEX_HEADER} header a bnd build writes for {@link Comment} and
+     * {@link Post}, made with the processor's own format from the classes' descriptions (these
+     * jars are written here, not by bnd).
+     */
+    private static final String DECLARED_INDEX = clause(Comment.class) + "," + clause(Post.class);
+
     private BundleJars() {
+    }
+
+    private static String clause(Class<?> model) {
+        List<ModelIndexFormat.Field> fields = new ArrayList<>();
+        for (ModelField f : Model.describe("bench", model).fields()) {
+            fields.add(new ModelIndexFormat.Field(f.name(), f.typeName(), f.reference().orElse(null), null));
+        }
+        return ModelIndexFormat.clause(model.getName(), null, fields);
     }
 
     /** How a generated app has its two models. */
@@ -54,21 +72,20 @@ public final class BundleJars {
         Manifest m = manifest(symbolicName, BenchApp.class.getName());
         Attributes a = m.getMainAttributes();
         a.putValue(BenchApp.LABEL_HEADER, label);
-        Map<String, byte[]> resources = new LinkedHashMap<>();
         if (models == Models.LISTED) {
             a.putValue(BenchApp.MODELS_HEADER, "listed");
         } else if (models == Models.DECLARED) {
             a.putValue(AppModel.HEADER, Comment.class.getName() + "," + Post.class.getName());
-            resources.put(AppModel.INDEX, resourceBytes(AppModel.INDEX)); // as the processor wrote it
+            a.putValue(AppModel.INDEX_HEADER, DECLARED_INDEX);
         }
-        return write(jar, m, resources, APP_CLASSES);
+        return write(jar, m, APP_CLASSES);
     }
 
     /** The deploy benchmark's probe bundle, writing to {@code probeFile}. */
     public static Path probe(Path jar, Path probeFile) throws IOException {
         Manifest m = manifest("bench-probe", Probe.class.getName());
         m.getMainAttributes().putValue(Probe.FILE_HEADER, probeFile.toAbsolutePath().toString());
-        return write(jar, m, Map.of(), Probe.class.getName());
+        return write(jar, m, Probe.class.getName());
     }
 
     private static Manifest manifest(String symbolicName, String activator) {
@@ -83,18 +100,12 @@ public final class BundleJars {
         return m;
     }
 
-    private static Path write(Path jar, Manifest manifest, Map<String, byte[]> resources, String... classNames)
-            throws IOException {
+    private static Path write(Path jar, Manifest manifest, String... classNames) throws IOException {
         Files.createDirectories(jar.toAbsolutePath().getParent());
         try (OutputStream out = Files.newOutputStream(jar); JarOutputStream jos = new JarOutputStream(out, manifest)) {
             for (String name : classNames) {
                 jos.putNextEntry(new JarEntry(resourceName(name)));
                 jos.write(classBytes(name));
-                jos.closeEntry();
-            }
-            for (Map.Entry<String, byte[]> r : resources.entrySet()) {
-                jos.putNextEntry(new JarEntry(r.getKey()));
-                jos.write(r.getValue());
                 jos.closeEntry();
             }
         }

@@ -23,9 +23,11 @@ import org.osgi.annotation.bundle.Header;
  *
  * <p>Two things in the build do this, with nothing to configure: bnd writes the class names into
  * the bundle's {@value #HEADER} manifest header, and Tessera's annotation processor (in this jar,
- * found by {@code javac} on the class path) writes each model's fields into {@value #INDEX}. A
- * class named in the header but missing from the index (the processor did not run) is loaded
- * and described when the app arrives, so it still works, only not lazily.
+ * found by {@code javac} on the class path) describes each model's fields for bnd to write into
+ * the {@value #INDEX_HEADER} header. Both are in the manifest, which the framework has parsed
+ * before the app starts, so reading them costs no file access. A class named in the first header
+ * but not described in the second (the processor did not run) is loaded and described when the
+ * app arrives, so it still works, only not lazily.
  *
  * <p>The models of a bundle belong to the app the bundle publishes. A bundle that publishes
  * several apps lists each app's models in its {@link AppConfig#models()}: annotated models would
@@ -41,10 +43,12 @@ public @interface AppModel {
     String HEADER = "Tessera-Models";
 
     /**
-     * The resource, in the bundle, describing its models. One line per model,
-     * {@code model<TAB>class name<TAB>verbose name}, followed by one line per field,
-     * {@code field<TAB>name<TAB>type<TAB>verbose name<TAB>reference}; an empty verbose name means
-     * the derived one, an empty reference means none. Lines starting with {@code #} are comments.
+     * The manifest header describing the bundle's models, one clause per model:
+     * {@code com.example.blog.Post;verbose="";fields="title:String::|author:long:auth.User:"}.
+     * A field is {@code name:type:reference:verbose name}; an empty verbose name means the
+     * derived one, an empty reference means none. In every part, the characters
+     * {@code % " \ $ , ; : | =} and control characters are written {@code %XX} (their code in
+     * hexadecimal).
      */
-    String INDEX = "META-INF/tessera/models.tsv";
+    String INDEX_HEADER = "Tessera-Model-Index";
 }

@@ -155,7 +155,7 @@ public final class Model {
                 throw new IllegalStateException("model " + key + ": class " + className
                         + " cannot be loaded from bundle " + bundle.getSymbolicName() + " (" + e.getMessage()
                         + "); is it in the bundle, and was the bundle built from the same sources as its "
-                        + AppModel.INDEX + "?", e);
+                        + AppModel.INDEX_HEADER + " header?", e);
             }
             type = t; // racing first calls load the same class from the same bundle
         }

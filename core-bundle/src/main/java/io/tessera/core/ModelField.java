@@ -87,7 +87,8 @@ public final class ModelField {
             }
         }
         throw new IllegalStateException("model " + model + " has no field '" + name + "' in " + owner.getName()
-                + "; was its bundle built from the same sources as its " + AppModel.INDEX + "?");
+                + "; was its bundle built from the same sources as its " + AppModel.INDEX_HEADER
+                + " header?");
     }
 
     /** The Java type as written in source, without packages: {@code String}, {@code List<String>}. */

@@ -6,7 +6,7 @@ import static org.junit.Assert.assertSame;
 import static org.junit.Assert.assertTrue;
 import static org.junit.Assert.fail;
 
-import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -41,6 +41,7 @@ public class DeclaredModelsIT extends TesseraTestSupport {
 
     private static final String INVOICE = "io.tessera.it.fixture.declared.Invoice";
     private static final String PAYMENT = "io.tessera.it.fixture.declared.Payment";
+    private static final String BLOG = "io.tessera.example.blog.";
 
     private final Set<String> defined = ConcurrentHashMap.newKeySet();
     private ServiceRegistration<WeavingHook> hook;
@@ -53,7 +54,8 @@ public class DeclaredModelsIT extends TesseraTestSupport {
     @Before
     public void watchClassLoading() {
         hook = context.registerService(WeavingHook.class, woven -> {
-            if (woven.getBundleWiring().getBundle().getSymbolicName().startsWith("test.ledger")) {
+            if (woven.getBundleWiring().getBundle().getSymbolicName().startsWith("test.ledger")
+                    || woven.getClassName().startsWith(BLOG)) {
                 defined.add(woven.getClassName());
             }
         }, null);
@@ -91,6 +93,27 @@ public class DeclaredModelsIT extends TesseraTestSupport {
         assertSame(long.class, registry.model("ledger.Payment").field("invoice").orElseThrow().type());
     }
 
+    /** The whole chain on a bundle this build produced: processor, bnd, manifest, registry. */
+    @Test
+    public void anExampleBundleAsBuiltIsIndexedFromItsManifestWithoutLoadingItsModels() throws Exception {
+        Bundle blog = Arrays.stream(context.getBundles())
+                .filter(b -> (BLOG + "Comment," + BLOG + "Post").equals(b.getHeaders("").get("Tessera-Models")))
+                .findFirst().orElseThrow();
+        String index = blog.getHeaders("").get("Tessera-Model-Index");
+        assertTrue(index, index.contains(BLOG + "Post;verbose=\"\";fields=\"id:long::|title:String::|body:String::"
+                + "|author:long:auth.User:|published:Instant::\""));
+
+        blog.update(); // a new revision, with a class loader that has loaded nothing yet
+        settle();
+        assertEquals(registry.app("blog").reason(), AppState.READY, stateOf("blog"));
+        assertEquals("[id: long, title: String, body: String, author: long -> auth.User, published: Instant]",
+                registry.model("blog.Post").fields().toString());
+        assertTrue("the hook sees the bundle's classes: " + defined, defined.contains(BLOG + "BlogApp"));
+        assertFalse("READY without loading the model classes: " + defined,
+                defined.contains(BLOG + "Post") || defined.contains(BLOG + "Comment"));
+        assertExamplesReady();
+    }
+
     @Test
     public void aClassBothDeclaredAndListedInModelsIsOneModel() throws Exception {
         installAndStart(TestBundles.app("ledger").models("declared.Invoice").declaredModels());
@@ -102,8 +125,7 @@ public class DeclaredModelsIT extends TesseraTestSupport {
 
     @Test
     public void withoutAnIndexTheNamedClassesAreLoadedAndDescribedAsTheAppArrives() throws Exception {
-        installAndStart(TestBundles.app("ledger").models().declaredModels().resource("META-INF/tessera/models.tsv",
-                null));
+        installAndStart(TestBundles.app("ledger").models().declaredModels().header("Tessera-Model-Index", null));
         settle();
         assertEquals(registry.app("ledger").reason(), AppState.READY, stateOf("ledger"));
         assertTrue("described from the classes: " + defined, defined.containsAll(List.of(INVOICE, PAYMENT)));
@@ -112,24 +134,22 @@ public class DeclaredModelsIT extends TesseraTestSupport {
     }
 
     @Test
-    public void aCorruptIndexFailsTheAppNamingTheLine() throws Exception {
-        installAndStart(TestBundles.app("ledger").models().declaredModels().resource("META-INF/tessera/models.tsv",
-                "# index\nmodel\tio.tessera.it.fixture.declared.Invoice\t\nfeld\tid\tlong\n"
-                        .getBytes(StandardCharsets.UTF_8)));
+    public void aCorruptIndexFailsTheAppNamingTheClause() throws Exception {
+        installAndStart(TestBundles.app("ledger").models().declaredModels().header("Tessera-Model-Index",
+                TestBundles.DECLARED_INDEX.replace("id:long::|invoice", "id:long|invoice")));
         settle();
         App ledger = registry.app("ledger");
         assertEquals(AppState.FAILED, ledger.state());
-        assertTrue(ledger.reason(), ledger.reason().contains("line 3 of META-INF/tessera/models.tsv"));
+        assertTrue(ledger.reason(), ledger.reason().contains("clause 2 of the Tessera-Model-Index header"));
         assertTrue(shell("apps:diag"), shell("apps:diag").contains("rebuild the bundle"));
         assertExamplesReady();
     }
 
     @Test
     public void aModelWhoseClassIsMissingFailsOnFirstUseWithTheReason() throws Exception {
-        String index = "model\tio.tessera.it.fixture.declared.Gone\t\nfield\tid\tlong\t\t\n";
         installAndStart(TestBundles.app("ledger").models()
                 .header("Tessera-Models", "io.tessera.it.fixture.declared.Gone")
-                .resource("META-INF/tessera/models.tsv", index.getBytes(StandardCharsets.UTF_8)));
+                .header("Tessera-Model-Index", "io.tessera.it.fixture.declared.Gone;fields=\"id:long::\""));
         settle();
         assertEquals(AppState.READY, stateOf("ledger"));
         Model gone = registry.model("ledger.Gone");

@@ -1,15 +1,11 @@
 package io.tessera.core.internal.build;
 
 import java.io.IOException;
-import java.io.OutputStreamWriter;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 
 import javax.annotation.processing.AbstractProcessor;
 import javax.annotation.processing.RoundEnvironment;
@@ -23,9 +19,8 @@ import javax.lang.model.type.ArrayType;
 import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
+import javax.lang.model.element.PackageElement;
 import javax.tools.Diagnostic;
-import javax.tools.FileObject;
-import javax.tools.StandardLocation;
 
 import io.tessera.core.AppModel;
 import io.tessera.core.ModelRef;
@@ -33,15 +28,21 @@ import io.tessera.core.VerboseName;
 import io.tessera.core.internal.Names;
 
 /**
- * Writes {@value AppModel#INDEX} for the classes of a bundle marked {@link AppModel}, so the
- * registry knows their fields without loading them. A class that cannot be a model is a
- * compile error here, where it is cheapest to fix. Fields are found as {@link io.tessera.core.Model}
+ * Describes each class of a bundle marked {@link AppModel} for the {@value AppModel#INDEX_HEADER}
+ * header, so the registry knows its fields without loading it. A class that cannot be a model is
+ * a compile error here, where it is cheapest to fix. Fields are found as {@link io.tessera.core.Model}
  * finds them at run time: a record's components; otherwise instance fields that are neither
  * static nor transient, superclass fields first.
+ *
+ * <p>A processor cannot write the manifest, but bnd writes headers from annotations: for a model
+ * {@code shop.Order} this generates {@code shop.TesseraModel_Order}, an empty class carrying a
+ * {@link ModelDescription}, which bnd turns into the model's clause of the header. The class is
+ * never loaded.
  */
 public final class ModelIndexProcessor extends AbstractProcessor {
 
-    private final Map<String, List<String>> linesByModel = new TreeMap<>(); // by class: the same index for the same sources
+    /** Prefix of the generated classes, as AutoValue prefixes its own. */
+    static final String PREFIX = "TesseraModel_";
 
     @Override
     public Set<String> getSupportedAnnotationTypes() {
@@ -61,12 +62,9 @@ public final class ModelIndexProcessor extends AbstractProcessor {
                 if (problem != null) {
                     processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR, "@AppModel " + problem, type);
                 } else {
-                    describe(type);
+                    generate(type);
                 }
             }
-        }
-        if (round.processingOver() && !linesByModel.isEmpty()) {
-            write();
         }
         return false; // others may read @AppModel too (bnd reads it from the class files)
     }
@@ -89,21 +87,36 @@ public final class ModelIndexProcessor extends AbstractProcessor {
         return null;
     }
 
-    private void describe(TypeElement type) {
-        List<String> lines = new ArrayList<>();
+    private void generate(TypeElement type) {
+        String binaryName = processingEnv.getElementUtils().getBinaryName(type).toString();
+        PackageElement pkg = processingEnv.getElementUtils().getPackageOf(type);
+        String packageName = pkg.isUnnamed() ? "" : pkg.getQualifiedName().toString();
+        String generated = PREFIX + binaryName.substring(packageName.isEmpty() ? 0 : packageName.length() + 1)
+                .replace('$', '_');
         VerboseName verbose = type.getAnnotation(VerboseName.class);
-        lines.add(line("model", processingEnv.getElementUtils().getBinaryName(type).toString(),
-                verbose == null ? "" : verbose.value()));
-        for (Element f : fields(type)) {
-            ModelRef ref = f.getAnnotation(ModelRef.class);
-            VerboseName fieldVerbose = f.getAnnotation(VerboseName.class);
-            lines.add(line("field", f.getSimpleName().toString(), typeName(f.asType()),
-                    fieldVerbose == null ? "" : fieldVerbose.value(), ref == null ? "" : ref.value()));
+        try (Writer out = processingEnv.getFiler()
+                .createSourceFile(packageName.isEmpty() ? generated : packageName + "." + generated, type)
+                .openWriter()) {
+            out.write(source(packageName, generated, binaryName, verbose == null ? "" : verbose.value(),
+                    ModelIndexFormat.fields(fields(type))));
+        } catch (IOException e) {
+            processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR,
+                    "@AppModel: cannot write the description of " + binaryName + " (" + e.getMessage() + ")", type);
         }
-        linesByModel.put(lines.get(0), lines);
     }
 
-    private List<Element> fields(TypeElement type) {
+    private List<ModelIndexFormat.Field> fields(TypeElement type) {
+        List<ModelIndexFormat.Field> fields = new ArrayList<>();
+        for (Element f : fieldElements(type)) {
+            ModelRef ref = f.getAnnotation(ModelRef.class);
+            VerboseName verbose = f.getAnnotation(VerboseName.class);
+            fields.add(new ModelIndexFormat.Field(f.getSimpleName().toString(), typeName(f.asType()),
+                    ref == null ? null : ref.value(), verbose == null ? null : verbose.value()));
+        }
+        return fields;
+    }
+
+    private List<Element> fieldElements(TypeElement type) {
         List<Element> fields = new ArrayList<>();
         if (type.getKind() == ElementKind.RECORD) {
             fields.addAll(type.getRecordComponents());
@@ -113,7 +126,7 @@ public final class ModelIndexProcessor extends AbstractProcessor {
         if (superclass.getKind() == TypeKind.DECLARED) {
             TypeElement parent = (TypeElement) ((DeclaredType) superclass).asElement();
             if (!parent.getQualifiedName().contentEquals(Object.class.getName())) {
-                fields.addAll(fields(parent));
+                fields.addAll(fieldElements(parent));
             }
         }
         for (Element member : type.getEnclosedElements()) {
@@ -136,31 +149,28 @@ public final class ModelIndexProcessor extends AbstractProcessor {
         return Names.withoutPackages(type.toString());
     }
 
-    /** Tab-separated; a tab or line break inside a value would break the format, so it becomes a space. */
-    private static String line(String... values) {
-        List<String> clean = new ArrayList<>();
-        for (String v : values) {
-            clean.add(v.replace('\t', ' ').replace('\n', ' ').replace('\r', ' '));
-        }
-        return String.join("\t", clean);
+    private static String source(String packageName, String className, String model, String verbose, String fields) {
+        return (packageName.isEmpty() ? "" : "package " + packageName + ";\n\n")
+                + "/** The description of model " + model + " for the " + AppModel.INDEX_HEADER
+                + " header, written by Tessera's annotation processor. Never loaded. */\n"
+                + "@" + ModelDescription.class.getName() + "(\n"
+                + "        model = " + literal(ModelIndexFormat.encode(model)) + ",\n"
+                + "        verbose = " + literal(ModelIndexFormat.encode(verbose)) + ",\n"
+                + "        fields = " + literal(fields) + ")\n"
+                + "final class " + className + " {\n\n    private " + className + "() {\n    }\n}\n";
     }
 
-    private void write() {
-        try {
-            FileObject file = processingEnv.getFiler().createResource(StandardLocation.CLASS_OUTPUT, "",
-                    AppModel.INDEX);
-            try (Writer out = new OutputStreamWriter(file.openOutputStream(), StandardCharsets.UTF_8)) {
-                out.write("# The models of this bundle, written at build time by " + getClass().getName() + "\n");
-                for (List<String> lines : linesByModel.values()) {
-                    for (String l : lines) {
-                        out.write(l);
-                        out.write('\n');
-                    }
-                }
+    /** A Java string literal of encoded text (which has no quote or backslash), ASCII only. */
+    private static String literal(String encoded) {
+        StringBuilder out = new StringBuilder("\"");
+        for (int i = 0; i < encoded.length(); i++) {
+            char c = encoded.charAt(i);
+            if (c < 0x80) {
+                out.append(c);
+            } else {
+                out.append(String.format("\\u%04x", (int) c));
             }
-        } catch (IOException e) {
-            processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR,
-                    "cannot write " + AppModel.INDEX + ": " + e.getMessage());
         }
+        return out.append('"').toString();
     }
 }
