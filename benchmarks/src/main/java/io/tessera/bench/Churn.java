@@ -10,8 +10,9 @@ import java.util.Map;
 
 /**
  * Figure 2: install+start then stop+uninstall of N generated app bundles in one embedded Felix,
- * with the Tessera registry versus bare Felix (tessera-core only), alternating, each run in a
- * fresh JVM ({@link ChurnRun}), framework storage on tmpfs.
+ * with the Tessera registry versus bare Felix (tessera-core only), alternating: cycle by cycle in
+ * one JVM ({@link ChurnAlternating}), and, for comparison, run by run in fresh JVMs
+ * ({@link ChurnRun}). Framework storage on tmpfs.
  */
 final class Churn {
 
@@ -27,93 +28,119 @@ final class Churn {
     static final int WARMUP_CYCLES_FULL = 10;
     static final int WARMUP_CYCLES_QUICK = 3;
 
+    /** Then, for N above {@link #WARMUP}, untimed cycles of N itself. */
+    static int sizedWarmupCycles(boolean quick) {
+        return quick ? 1 : 2;
+    }
+
     /**
-     * Timed cycles of N in each run; the one with the median total is the run's figure. Within
+     * Timed cycles of N in each separate-JVM run; the one with the median total is the run's figure. Within
      * one JVM, consecutive cycles of the same work differ by up to 1.5x on this machine (the JIT
      * and the GC get the other core at different moments), so one cycle per run says little.
      */
     static int timedCycles(boolean quick, int n) {
+        if (n <= 100) {
+            return 11; // a cycle of 100 takes about 0.1 s: the most noisy, and the cheapest to repeat
+        }
         return quick || n > 1000 ? 3 : 5;
     }
 
-    private static final String[] PARTS = {"install", "start", "activate", "settle_up", "stop", "uninstall", "settle_down",
-        "cpu"};
+    /**
+     * The heap of every churn JVM, the same in both modes: fixed, young generation included. With
+     * the JVM's default sizing (a quarter of this machine's memory at most, starting at 1/64), G1
+     * resizes the young generation as the run goes, so how often it collects, and in which phase,
+     * differs from run to run (a run at N=1000 with the default sizing gave 1.12x where the
+     * fixed heap gave 1.22x, on the same build: the sizing moves the figure as much as the noise).
+     */
+    static final List<String> FIXED_HEAP = List.of("-Xms2g", "-Xmx2g", "-Xmn768m", "-XX:+AlwaysPreTouch");
 
     private Churn() {
     }
 
     /**
-     * Every churn size with apps of two declared models; then the size closest to 1,000 again,
-     * with the models listed in {@code models()} (loaded as each app arrives: the design before
-     * {@code @AppModel}), and with apps without models (the registry's own share).
+     * Every churn size with apps of two declared models, the registry started and stopped in one
+     * JVM ({@link ChurnAlternating}); then the size closest to 1,000 again: in separate JVMs
+     * ({@link ChurnRun}), as before; with the models listed in {@code models()} (loaded as each app
+     * arrives: the design before {@code @AppModel}); and with apps without models (the registry's
+     * own share).
      */
     static List<Benchmarks.Row> run(Benchmarks.Settings s, List<String> notes) throws Exception {
         int max = 0;
-        int modelless = s.churnN()[0];
+        int near1000 = s.churnN()[0];
         for (int n : s.churnN()) {
             max = Math.max(max, n);
-            modelless = Math.abs(n - 1000) < Math.abs(modelless - 1000) ? n : modelless;
+            near1000 = Math.abs(n - 1000) < Math.abs(near1000 - 1000) ? n : near1000;
         }
         Path jars = generate(s, Math.max(max, WARMUP), BundleJars.Models.DECLARED);
         List<Benchmarks.Row> rows = new ArrayList<>();
         for (int n : s.churnN()) {
-            rows.add(size(s, notes, n, jars, ""));
+            rows.add(alternating(s, notes, n, jars, ""));
         }
-        rows.add(size(s, notes, modelless, generate(s, Math.max(modelless, WARMUP), BundleJars.Models.LISTED),
+        rows.add(separateJvms(s, notes, near1000, jars, ", separate JVMs"));
+        rows.add(alternating(s, notes, near1000, generate(s, Math.max(near1000, WARMUP), BundleJars.Models.LISTED),
                 ", models listed in models()"));
-        rows.add(size(s, notes, modelless, generate(s, Math.max(modelless, WARMUP), BundleJars.Models.NONE),
+        rows.add(alternating(s, notes, near1000, generate(s, Math.max(near1000, WARMUP), BundleJars.Models.NONE),
                 ", apps without models"));
         return rows;
     }
 
-    /** One churn size: alternating pairs of runs, a row, and a note with the parts. */
-    private static Benchmarks.Row size(Benchmarks.Settings s, List<String> notes, int n, Path jars, String variant)
-            throws Exception {
-        int pairs = s.quick() ? (n <= 100 ? 3 : 2) : (n <= 1000 ? 5 : 3);
-        List<Double> tessera = new ArrayList<>();
-        List<Double> bare = new ArrayList<>();
-        List<Double> pairRatios = new ArrayList<>();
-        Map<String, List<Double>> tParts = new LinkedHashMap<>();
-        Map<String, List<Double>> bParts = new LinkedHashMap<>();
-        for (int p = 0; p < pairs; p++) {
+    /** One size, alternating in one JVM: a few JVMs of several pairs each. */
+    private static Benchmarks.Row alternating(Benchmarks.Settings s, List<String> notes, int n, Path jars,
+            String variant) throws Exception {
+        int jvms = s.quick() ? 1 : (n <= 1000 ? 3 : 2);
+        int pairsPerJvm = s.quick() ? 5 : (n <= 1000 ? 7 : 3);
+        ChurnPairs pairs = new ChurnPairs(n);
+        for (int j = 0; j < jvms; j++) {
+            Path storage = s.scratch().resolve("felix-churn-alternating");
+            Embedded.deleteTree(storage);
+            List<String> cmd = new ArrayList<>(List.of(Child.java().toString()));
+            cmd.addAll(FIXED_HEAP);
+            cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), ChurnAlternating.class.getName(),
+                    String.valueOf(n), jars.toString(), storage.toString(), s.bundles().toString(),
+                    String.valueOf(WARMUP), String.valueOf(2 * (s.quick() ? WARMUP_CYCLES_QUICK : WARMUP_CYCLES_FULL)),
+                    String.valueOf(2 * sizedWarmupCycles(s.quick())), String.valueOf(pairsPerJvm)));
+            try (Child child = Child.start(cmd, s.out().resolve("churn-children.log"))) {
+                if (child.waitFor(60 * 60_000) != 0) {
+                    throw new IllegalStateException("churn run failed (see churn-children.log): " + child.output());
+                }
+                Map<Integer, Map<String, Double>> t = new LinkedHashMap<>();
+                Map<Integer, Map<String, Double>> b = new LinkedHashMap<>();
+                for (String line : child.output()) {
+                    String[] words = line.split(" ", 4);
+                    if (words[0].equals("PAIR")) {
+                        (words[2].equals("tessera") ? t : b).put(Integer.parseInt(words[1]), ChurnPairs.parse(words[3]));
+                    }
+                }
+                if (t.size() != pairsPerJvm || b.size() != pairsPerJvm) {
+                    throw new IllegalStateException("expected " + pairsPerJvm + " pairs: " + child.output());
+                }
+                for (int p = 0; p < pairsPerJvm; p++) {
+                    s.log("churn N=" + n + variant + " JVM " + (j + 1) + " pair " + (p + 1) + ": "
+                            + pairs.add(t.get(p), b.get(p)));
+                }
+            } finally {
+                Embedded.deleteTree(storage);
+            }
+        }
+        notes.add(pairs.note(variant + " (alternating in one JVM)"));
+        return pairs.row(variant, "bare Felix + tessera-core (same JVM)");
+    }
+
+    /** One size in separate JVMs: alternating pairs of runs. */
+    private static Benchmarks.Row separateJvms(Benchmarks.Settings s, List<String> notes, int n, Path jars,
+            String variant) throws Exception {
+        int count = s.quick() ? 2 : 5;
+        ChurnPairs pairs = new ChurnPairs(n);
+        for (int p = 0; p < count; p++) {
             // alternate which goes first, so that neither always runs right after the other
             boolean tesseraFirst = p % 2 == 0;
             Map<String, Double> first = once(s, tesseraFirst, n, jars);
             Map<String, Double> second = once(s, !tesseraFirst, n, jars);
-            Map<String, Double> t = tesseraFirst ? first : second;
-            Map<String, Double> b = tesseraFirst ? second : first;
-            double tt = t.get("up") + t.get("down");
-            double bt = b.get("up") + b.get("down");
-            tessera.add(tt);
-            bare.add(bt);
-            pairRatios.add(tt / bt);
-            for (String part : PARTS) {
-                tParts.computeIfAbsent(part, k -> new ArrayList<>()).add(t.get(part));
-                bParts.computeIfAbsent(part, k -> new ArrayList<>()).add(b.get(part));
-            }
-            s.log(String.format(Locale.ROOT, "churn N=%d pair %d: tessera %.0f ms (up %.0f, down %.0f; CPU %.0f),"
-                    + " bare %.0f ms (up %.0f, down %.0f; CPU %.0f)", n, p + 1, tt, t.get("up"), t.get("down"),
-                    t.get("cpu"), bt, b.get("up"), b.get("down"), b.get("cpu")));
+            s.log("churn N=" + n + variant + " pair " + (p + 1) + ": "
+                    + pairs.add(tesseraFirst ? first : second, tesseraFirst ? second : first));
         }
-        Stats ts = new Stats(tessera);
-        Stats bs = new Stats(bare);
-        boolean met = ts.median() <= 1.10 * bs.median();
-        Benchmarks.Row row = new Benchmarks.Row("2", "churn N=" + n + variant + " total ms", ts,
-                "bare Felix + tessera-core", bs, variant.isEmpty() ? "<= 1.10x" : "(diagnostic)",
-                variant.isEmpty() ? (met ? "yes" : "NO") : "-");
-        StringBuilder parts = new StringBuilder();
-        for (String part : PARTS) {
-            double tm = new Stats(tParts.get(part)).median();
-            double bm = new Stats(bParts.get(part)).median();
-            parts.append(String.format(Locale.ROOT, "%s %s vs %s ms (%+.0f us/app); ", part.replace('_', ' '),
-                    Stats.format(tm), Stats.format(bm), (tm - bm) * 1000 / n));
-        }
-        notes.add(String.format(Locale.ROOT,
-                "Churn N=%d%s, medians, Tessera vs bare: per app %.0f vs %.0f us; median of per-pair ratios %.2fx; %s"
-                        + "(activate = STARTING to STARTED per app, where the registry reads the app and runs"
-                        + " ready(); cpu = process CPU time, JIT and GC included)",
-                n, variant, ts.median() * 1000 / n, bs.median() * 1000 / n, new Stats(pairRatios).median(), parts));
-        return row;
+        notes.add(pairs.note(variant));
+        return pairs.row(variant, "bare Felix + tessera-core");
     }
 
     /** The app jars bench-app-00000.jar... on tmpfs, written once for all runs. */
@@ -130,24 +157,22 @@ final class Churn {
         return jars;
     }
 
-    /** One run in a fresh JVM: up, down and their parts, in ms. */
-    private static Map<String, Double> once(Benchmarks.Settings s, boolean tessera, int n, Path jars) throws Exception {
+    /** One run in a fresh JVM ({@link ChurnRun}): up, down and their parts, in ms. */
+    private static Map<String, Double> once(Benchmarks.Settings s, boolean tessera, int n, Path jars)
+            throws Exception {
         Path storage = s.scratch().resolve("felix-churn-" + (tessera ? "tessera" : "bare"));
         Embedded.deleteTree(storage);
-        List<String> cmd = List.of(Child.java().toString(), "-cp", System.getProperty("java.class.path"),
-                ChurnRun.class.getName(), tessera ? "tessera" : "bare", String.valueOf(n), jars.toString(),
-                storage.toString(), s.bundles().toString(), String.valueOf(WARMUP),
+        List<String> cmd = new ArrayList<>(List.of(Child.java().toString()));
+        cmd.addAll(FIXED_HEAP);
+        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), ChurnRun.class.getName(),
+                tessera ? "tessera" : "bare", String.valueOf(n), jars.toString(), storage.toString(),
+                s.bundles().toString(), String.valueOf(WARMUP),
                 String.valueOf(s.quick() ? WARMUP_CYCLES_QUICK : WARMUP_CYCLES_FULL),
-                String.valueOf(timedCycles(s.quick(), n)));
+                String.valueOf(timedCycles(s.quick(), n)), String.valueOf(sizedWarmupCycles(s.quick()))));
         try (Child child = Child.start(cmd, s.out().resolve("churn-children.log"))) {
             Child.Line line = child.await(l -> l.startsWith("RESULT "), 30 * 60_000);
             child.waitFor(120_000);
-            Map<String, Double> values = new LinkedHashMap<>();
-            for (String key : List.of("up", "down", "install", "start", "activate", "settle_up", "stop", "uninstall",
-                    "settle_down", "cpu")) {
-                values.put(key, Double.parseDouble(value(line.text(), key + "_ns")) / 1e6);
-            }
-            return values;
+            return ChurnPairs.parse(line.text());
         } finally {
             Embedded.deleteTree(storage);
         }

@@ -21,7 +21,8 @@ import org.osgi.framework.launch.Framework;
  * registry (the apps still publish their AppConfig services; nobody tracks them).
  *
  * <p>Before the timed cycles, untimed warm-up cycles of {@code warmup} bundles whatever N is, so
- * both modes are measured with their code paths compiled. Prints
+ * both modes are measured with their code paths compiled; then, if N is larger, untimed cycles
+ * of N. Prints
  * {@code RESULT up_ns=.. down_ns=.. cpu_ns=..} (cpu: the process's CPU time during that cycle).
  *
  * <p>Then {@code timedCycles} timed cycles of N; the one with the median total is the run's
@@ -29,7 +30,7 @@ import org.osgi.framework.launch.Framework;
  * Felix, main) from {@code /proc}, to show where the time went.
  *
  * <p>Arguments: {@code tessera|bare N jarsDir storageDir bundlesDir warmup [warmupCycles, default 1]
- * [timedCycles, default 1]}.
+ * [timedCycles, default 1] [sizedWarmupCycles, default 0]}.
  */
 public final class ChurnRun {
 
@@ -45,6 +46,7 @@ public final class ChurnRun {
         int warmup = Integer.parseInt(args[5]);
         int warmupCycles = args.length > 6 ? Integer.parseInt(args[6]) : 1;
         int timedCycles = args.length > 7 ? Integer.parseInt(args[7]) : 1;
+        int sizedWarmupCycles = args.length > 8 ? Integer.parseInt(args[8]) : 0;
 
         Framework framework = Embedded.start(storage);
         try {
@@ -54,13 +56,17 @@ public final class ChurnRun {
             for (int i = 0; i < warmupCycles && warmup > 0; i++) {
                 cycle(context, registry, jars, warmup);
             }
+            // larger N runs Felix's and the registry's size-dependent paths (copies of the bundle
+            // maps, bigger tables) that cycles of the warm-up size leave uncompiled: at N=5000 the
+            // first timed cycle otherwise spent 2.4 s in the C2 compiler, the third 8 ms
+            for (int i = 0; i < sizedWarmupCycles && n > warmup; i++) {
+                cycle(context, registry, jars, n);
+            }
             List<long[]> timed = new ArrayList<>();
             for (int i = 0; i < timedCycles; i++) {
                 System.gc();
                 Map<String, Long> threads0 = ThreadCpu.sample();
-                long cpu0 = processCpuNanos();
-                long[] t = cycle(context, registry, jars, n);
-                t[8] = processCpuNanos() - cpu0;
+                long[] t = timedCycle(context, registry, jars, n);
                 System.out.println("CYCLE " + i + " total_ms=" + (t[0] + t[1]) / 1_000_000 + " threads_cpu_ms="
                         + ThreadCpu.since(threads0));
                 timed.add(t);
@@ -68,13 +74,26 @@ public final class ChurnRun {
             // the cycle with the median total stands for the run: single cycles differ by up to 1.5x
             timed.sort(Comparator.comparingLong(t -> t[0] + t[1]));
             long[] t = timed.get(timed.size() / 2);
-            System.out.println("RESULT up_ns=" + t[0] + " down_ns=" + t[1] + " cpu_ns=" + t[8] + " install_ns=" + t[2]
-                    + " start_ns=" + t[3] + " settle_up_ns=" + t[4] + " stop_ns=" + t[5] + " uninstall_ns=" + t[6]
-                    + " settle_down_ns=" + t[7] + " activate_ns=" + t[9]);
+            System.out.println("RESULT " + format(t));
         } finally {
             Embedded.stop(framework);
             Embedded.deleteTree(storage);
         }
+    }
+
+    /** A cycle's figures as {@code key_ns=value} pairs, as the harness reads them. */
+    static String format(long[] t) {
+        return "up_ns=" + t[0] + " down_ns=" + t[1] + " cpu_ns=" + t[8] + " install_ns=" + t[2] + " start_ns=" + t[3]
+                + " settle_up_ns=" + t[4] + " stop_ns=" + t[5] + " uninstall_ns=" + t[6] + " settle_down_ns=" + t[7]
+                + " activate_ns=" + t[9];
+    }
+
+    /** One timed cycle of {@code n}: its figures, process CPU included. */
+    static long[] timedCycle(BundleContext context, Embedded.Registry registry, Path jars, int n) throws Exception {
+        long cpu0 = processCpuNanos();
+        long[] t = cycle(context, registry, jars, n);
+        t[8] = processCpuNanos() - cpu0;
+        return t;
     }
 
     /** CPU time of the whole process (all threads, JIT and GC included). */
@@ -157,7 +176,7 @@ public final class ChurnRun {
      * filled in by the caller), activators}, in nanoseconds; up and down are the timed figures,
      * the rest their parts.
      */
-    private static long[] cycle(BundleContext context, Embedded.Registry registry, Path jars, int n) throws Exception {
+    static long[] cycle(BundleContext context, Embedded.Registry registry, Path jars, int n) throws Exception {
         long[] r = new long[10];
         long[] upPhases = new long[4];
         long t0 = System.nanoTime();

@@ -1,0 +1,73 @@
+package io.tessera.bench;
+
+import java.nio.file.Path;
+
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.launch.Framework;
+
+/**
+ * Churn with and without the registry in the same JVM and the same Felix: the registry bundle is
+ * started for one cycle and stopped for the next, alternating, so both configurations run the
+ * same compiled Felix code on the same heap. Separate JVMs differ by up to a third running the
+ * very same configuration (the JIT compiles Felix differently each time), which hides a 10%
+ * difference; here that noise is shared.
+ *
+ * <p>Untimed warm-up: {@code warmupCycles} cycles of {@code warmup} bundles, alternating, then,
+ * if N is larger, {@code sizedWarmupCycles} cycles of N, alternating. Then {@code pairs} timed
+ * pairs of cycles of N, which of the two goes first alternating from pair to pair. Prints
+ * {@code PAIR i tessera <figures>} and {@code PAIR i bare <figures>} per pair ({@link ChurnRun#format}).
+ *
+ * <p>Arguments: {@code N jarsDir storageDir bundlesDir warmup warmupCycles sizedWarmupCycles pairs}.
+ */
+public final class ChurnAlternating {
+
+    private ChurnAlternating() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int n = Integer.parseInt(args[0]);
+        Path jars = Path.of(args[1]);
+        Path storage = Path.of(args[2]);
+        Path bundles = Path.of(args[3]);
+        int warmup = Integer.parseInt(args[4]);
+        int warmupCycles = Integer.parseInt(args[5]);
+        int sizedWarmupCycles = Integer.parseInt(args[6]);
+        int pairs = Integer.parseInt(args[7]);
+
+        Framework framework = Embedded.start(storage);
+        try {
+            BundleContext context = framework.getBundleContext();
+            ChurnRun.startTessera(context, bundles, false);
+            Bundle registry = context.installBundle(bundles.resolve("tessera-registry.jar").toUri().toString());
+            for (int i = 0; i < warmupCycles; i++) {
+                ChurnRun.cycle(context, registry(context, registry, i % 2 == 0), jars, warmup);
+            }
+            for (int i = 0; i < sizedWarmupCycles && n > warmup; i++) {
+                ChurnRun.cycle(context, registry(context, registry, i % 2 == 0), jars, n);
+            }
+            for (int p = 0; p < pairs; p++) {
+                for (int k = 0; k < 2; k++) {
+                    boolean tessera = (p + k) % 2 == 0;
+                    Embedded.Registry handle = registry(context, registry, tessera);
+                    System.gc();
+                    long[] t = ChurnRun.timedCycle(context, handle, jars, n);
+                    System.out.println("PAIR " + p + " " + (tessera ? "tessera" : "bare") + " " + ChurnRun.format(t));
+                }
+            }
+        } finally {
+            Embedded.stop(framework);
+            Embedded.deleteTree(storage);
+        }
+    }
+
+    /** Starts or stops the registry bundle; its handle when started. */
+    private static Embedded.Registry registry(BundleContext context, Bundle registry, boolean on) throws Exception {
+        if (!on) {
+            registry.stop();
+            return null;
+        }
+        registry.start();
+        return Embedded.Registry.in(context);
+    }
+}
