@@ -87,8 +87,8 @@ final class Churn {
     /** One size, alternating in one JVM: a few JVMs of several pairs each. */
     private static Benchmarks.Row alternating(Benchmarks.Settings s, List<String> notes, int n, Path jars,
             String variant) throws Exception {
-        int jvms = s.quick() ? 1 : (n <= 1000 ? 3 : 2);
-        int pairsPerJvm = s.quick() ? 5 : (n <= 1000 ? 7 : 3);
+        int jvms = s.quick() ? 1 : 3;
+        int pairsPerJvm = s.quick() ? 5 : (n <= 1000 ? 7 : 4);
         ChurnPairs pairs = new ChurnPairs(n);
         for (int j = 0; j < jvms; j++) {
             Path storage = s.scratch().resolve("felix-churn-alternating");

@@ -19,7 +19,10 @@ public final class ModelIndexFormat {
     private ModelIndexFormat() {
     }
 
-    /** One field: {@code name:type:reference:verbose}, each encoded; null or empty for no reference or derived verbose name. */
+    /**
+     * One field, as written: {@code name:type:reference:verbose}, each part encoded. A null or empty
+     * reference is none; a null or empty verbose name is the one derived from the name.
+     */
     public record Field(String name, String typeName, String reference, String verboseName) {
     }
 
