@@ -39,9 +39,6 @@ final class Churn {
      * and the GC get the other core at different moments), so one cycle per run says little.
      */
     static int timedCycles(boolean quick, int n) {
-        if (n <= 100) {
-            return 11; // a cycle of 100 takes about 0.1 s: the most noisy, and the cheapest to repeat
-        }
         return quick || n > 1000 ? 3 : 5;
     }
 

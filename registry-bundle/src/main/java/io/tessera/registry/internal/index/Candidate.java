@@ -25,6 +25,12 @@ public record Candidate(long id, AppConfig config, AppHooks hooks, String label,
         Origin origin, List<Model> models, List<String> modelClasses, List<Requirement> requirements, List<ModelReference> references,
         Set<String> packages, String error) {
 
+    public Candidate {
+        if (models.size() != modelClasses.size()) {
+            throw new IllegalArgumentException("one model class per model: " + models + " and " + modelClasses);
+        }
+    }
+
     /** The model with this name, case-insensitive. */
     public Model model(String modelName) {
         for (Model m : models) {

@@ -103,23 +103,22 @@ public final class ModelIndexHeader {
 
     /** {@code name:type:reference:verbose} between {@code start} and {@code end}; null if it is not that. */
     private static ModelField field(String value, int start, int end) {
-        String[] parts = new String[4];
-        int at = start;
-        for (int p = 0; p < parts.length; p++) {
-            int colon = value.indexOf(':', at);
-            boolean last = p == parts.length - 1;
-            if (last ? colon >= 0 && colon < end : colon < 0 || colon > end) {
-                return null; // more or fewer than four parts
-            }
-            int stop = last ? end : colon;
-            parts[p] = decode(value.substring(at, stop));
-            if (parts[p] == null) {
-                return null;
-            }
-            at = stop + 1;
+        int first = value.indexOf(':', start);
+        int second = first < 0 ? -1 : value.indexOf(':', first + 1);
+        int third = second < 0 ? -1 : value.indexOf(':', second + 1);
+        int fourth = third < 0 ? -1 : value.indexOf(':', third + 1);
+        if (third < 0 || third >= end || (fourth >= 0 && fourth < end)) {
+            return null; // not exactly four parts
         }
-        return parts[0].isEmpty() || parts[1].isEmpty() ? null
-                : ModelField.declared(parts[0], parts[1], parts[2], parts[3]);
+        String name = decode(value.substring(start, first));
+        String type = decode(value.substring(first + 1, second));
+        String reference = decode(value.substring(second + 1, third));
+        String verbose = decode(value.substring(third + 1, end));
+        if (name == null || type == null || reference == null || verbose == null || name.isEmpty()
+                || type.isEmpty()) {
+            return null;
+        }
+        return ModelField.declared(name, type, reference, verbose);
     }
 
     private static String unquote(String value) {
