@@ -51,8 +51,10 @@ public final class ChurnAlternating {
                     boolean tessera = (p + k) % 2 == 0;
                     Embedded.Registry handle = registry(context, registry, tessera);
                     System.gc();
+                    java.util.Map<String, Long> threads0 = ThreadCpu.sample();
                     long[] t = ChurnRun.timedCycle(context, handle, jars, n);
-                    System.out.println("PAIR " + p + " " + (tessera ? "tessera" : "bare") + " " + ChurnRun.format(t));
+                    System.out.println("PAIR " + p + " " + (tessera ? "tessera" : "bare") + " " + ChurnRun.format(t)
+                            + " threads_cpu_ms=" + ThreadCpu.since(threads0));
                 }
             }
         } finally {

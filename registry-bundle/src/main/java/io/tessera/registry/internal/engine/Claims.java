@@ -23,10 +23,10 @@ final class Claims {
     private final Map<String, Set<Entry>> requirersOfLabel = new HashMap<>();
 
     void add(Entry e) {
-        byLabel.computeIfAbsent(e.label(), k -> new ArrayList<>(1)).add(e);
-        byName.computeIfAbsent(e.candidate.name(), k -> new ArrayList<>(1)).add(e);
+        addTo(byLabel, e.label(), e);
+        addTo(byName, e.candidate.name(), e);
         for (String c : e.candidate.modelClasses()) {
-            byModelClass.computeIfAbsent(c, k -> new ArrayList<>(1)).add(e);
+            addTo(byModelClass, c, e);
         }
         for (Requirement r : e.candidate.requirements()) {
             requirersOfLabel.computeIfAbsent(r.label(), k -> new LinkedHashSet<>()).add(e);
@@ -47,11 +47,24 @@ final class Claims {
         }
     }
 
+    /*
+     * Claimant lists are immutable and replaced on change: nearly every key has one claimant, held
+     * in a one-element list with no backing array, and thousands of apps make that count.
+     */
+    private static <K> void addTo(Map<K, List<Entry>> map, K key, Entry e) {
+        map.merge(key, List.of(e), (old, one) -> {
+            List<Entry> more = new ArrayList<>(old);
+            more.add(e);
+            return List.copyOf(more);
+        });
+    }
+
     private static <K> void removeFrom(Map<K, List<Entry>> map, K key, Entry e) {
-        List<Entry> list = map.get(key);
-        if (list != null && list.remove(e) && list.isEmpty()) {
-            map.remove(key);
-        }
+        map.computeIfPresent(key, (k, list) -> {
+            List<Entry> rest = new ArrayList<>(list);
+            rest.remove(e);
+            return rest.isEmpty() ? null : List.copyOf(rest);
+        });
     }
 
     /** The entry holding {@code label}: the first sound one to ask for it; {@code null} if none. */

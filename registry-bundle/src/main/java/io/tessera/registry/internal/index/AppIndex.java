@@ -1,9 +1,7 @@
 package io.tessera.registry.internal.index;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -31,9 +29,11 @@ public final class AppIndex {
     private final Map<String, AppRecord> readyByName = new ConcurrentHashMap<>();
     /** Every app of each bundle (a bundle may offer several, but nearly always offers one). */
     private final Map<Long, List<AppRecord>> byBundle = new ConcurrentHashMap<>();
-    /** READY apps' models by label, each keyed by exact and by lower-case model name. */
-    private final Map<String, Map<String, Model>> modelsByLabel = new ConcurrentHashMap<>();
-    /** READY apps' models by "label.Model" and by "label.model". */
+    /**
+     * READY apps' models by exact key ("label.Model"), for the one-get lookup. Any other spelling
+     * goes through the app's record ({@link #model(String, String)}): one table entry per model
+     * instead of one per spelling, since with thousands of apps every entry costs on each change.
+     */
     private final Map<String, Model> modelsByKey = new ConcurrentHashMap<>();
 
     private volatile long generation;
@@ -72,6 +72,9 @@ public final class AppIndex {
 
     /** {@code apps} with {@code record} in place of the record with its id, or added. */
     private static List<AppRecord> with(List<AppRecord> apps, AppRecord record) {
+        if (apps == null || apps.size() == 1 && apps.get(0).id() == record.id()) {
+            return List.of(record); // a bundle's one app, which changes state several times as it arrives
+        }
         List<AppRecord> out = others(apps, record.id());
         out.add(record);
         return List.copyOf(out);
@@ -100,24 +103,17 @@ public final class AppIndex {
         removeIfSame(readyByName, record.name(), record.id());
     }
 
-    /** Makes an app's models visible to lookups; call before publishing it READY. */
+    /** Makes an app's models visible to lookups by key; call before publishing it READY. */
     public void publishModels(Candidate app) {
-        Map<String, Model> byName = new HashMap<>();
         for (Model m : app.models()) {
-            byName.put(m.name(), m);
-            byName.put(m.lookupName(), m);
             modelsByKey.put(m.key(), m);
-            modelsByKey.put(app.label() + "." + m.lookupName(), m);
         }
-        modelsByLabel.put(app.label(), Map.copyOf(byName));
     }
 
-    /** Hides an app's models from lookups; call after publishing it as no longer READY. */
+    /** Hides an app's models from lookups by key; call after publishing it as no longer READY. */
     public void withdrawModels(Candidate app) {
-        modelsByLabel.remove(app.label());
         for (Model m : app.models()) {
             modelsByKey.remove(m.key(), m);
-            modelsByKey.remove(app.label() + "." + m.lookupName(), m);
         }
     }
 
@@ -211,23 +207,25 @@ public final class AppIndex {
     }
 
     private Optional<Model> findModel(String label, String modelName) {
-        Map<String, Model> models = modelsByLabel.get(label);
-        return models == null ? Optional.empty()
-                : Optional.ofNullable(models.get(modelName.toLowerCase(Locale.ROOT)));
+        return Optional.ofNullable(readyModel(label, modelName));
     }
 
     public Model model(String label, String modelName) {
-        Map<String, Model> models = label == null ? null : modelsByLabel.get(label);
-        if (models != null && modelName != null) {
-            Model m = models.get(modelName);
-            if (m == null) {
-                m = models.get(modelName.toLowerCase(Locale.ROOT));
-            }
-            if (m != null) {
-                return m;
-            }
+        Model m = readyModel(label, modelName);
+        if (m != null) {
+            return m;
         }
         throw unknownModel(label, modelName);
+    }
+
+    /**
+     * The model of the READY app with this label, any case; {@code null} if none. The app that
+     * lookups by label lead to is the READY one whenever there is one, and its record carries its
+     * models: a record is immutable, so READY and the models come together.
+     */
+    private Model readyModel(String label, String modelName) {
+        AppRecord app = label == null || modelName == null ? null : byLabel.get(label);
+        return app != null && app.state() == AppState.READY ? app.candidate().model(modelName) : null;
     }
 
     public Optional<App> appContaining(String classOrPackage) {
