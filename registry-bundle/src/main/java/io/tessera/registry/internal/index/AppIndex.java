@@ -31,8 +31,8 @@ public final class AppIndex {
     private final Map<Long, List<AppRecord>> byBundle = new ConcurrentHashMap<>();
     /**
      * READY apps' models by exact key ("label.Model"), for the one-get lookup. Any other spelling
-     * goes through the app's record ({@link #model(String, String)}): one table entry per model
-     * instead of one per spelling, since with thousands of apps every entry costs on each change.
+     * goes through the app's record ({@link #model(String, String)}), so a model is one entry to
+     * write as its app arrives, remove as it leaves and keep in between, not one per spelling.
      */
     private final Map<String, Model> modelsByKey = new ConcurrentHashMap<>();
 

@@ -54,13 +54,18 @@ public class ClaimsConformanceTest extends RegistryTestSupport {
         TestApp other = app("blog").named("io.other.blog").models(Note.class);
         long second = add(other);
         assertEquals(0, other.readyCalls.get());
+        assertSame("the holder's models, any spelling, despite the failed rival", Post.class,
+                registry.model("blog", "POST").type());
+        assertTrue(registry.findModel("blog.note").isEmpty());
         registry.remove(first);
         AppRecord now = (AppRecord) registry.app("blog");
         assertEquals(second, now.id());
         assertEquals(AppState.READY, now.state());
         assertEquals(1, other.readyCalls.get());
         assertSame(Note.class, registry.model("blog.Note").type());
+        assertSame(Note.class, registry.model("blog", "note").type());
         assertTrue(registry.findModel("blog.Post").isEmpty());
+        assertTrue(registry.findModel("blog.post").isEmpty());
         assertEquals(1, registry.apps().size());
     }
 
