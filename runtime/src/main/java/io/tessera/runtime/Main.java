@@ -24,6 +24,7 @@ import org.osgi.framework.ServiceReference;
 import org.osgi.framework.launch.Framework;
 import org.osgi.framework.launch.FrameworkFactory;
 import org.osgi.framework.wiring.BundleWiring;
+import org.osgi.framework.wiring.FrameworkWiring;
 
 /**
  * Starts Tessera: an embedded Felix with the bundles found beside this jar, FileInstall on the
@@ -68,6 +69,9 @@ public final class Main {
                 installed.add(b);
             }
         }
+        // one resolver run for them all: started one by one, each bundle would run the resolver
+        // for itself, and the resolver's set-up costs more than its work for a handful of bundles
+        framework.adapt(FrameworkWiring.class).resolveBundles(installed);
         for (Bundle b : installed) {
             startQuietly(b);
         }
