@@ -102,10 +102,12 @@ final class Churn {
                 }
                 Map<Integer, Map<String, Double>> t = new LinkedHashMap<>();
                 Map<Integer, Map<String, Double>> b = new LinkedHashMap<>();
+                Map<String, String> threads = new LinkedHashMap<>();
                 for (String line : child.output()) {
                     String[] words = line.split(" ", 4);
                     if (words[0].equals("PAIR")) {
                         (words[2].equals("tessera") ? t : b).put(Integer.parseInt(words[1]), ChurnPairs.parse(words[3]));
+                        threads.put(words[1] + words[2], valueOr(words[3], "threads_cpu_ms", ""));
                     }
                 }
                 if (t.size() != pairsPerJvm || b.size() != pairsPerJvm) {
@@ -113,7 +115,8 @@ final class Churn {
                 }
                 for (int p = 0; p < pairsPerJvm; p++) {
                     s.log("churn N=" + n + variant + " JVM " + (j + 1) + " pair " + (p + 1) + ": "
-                            + pairs.add(t.get(p), b.get(p)));
+                            + pairs.add(t.get(p), b.get(p)) + "; CPU ms by thread: tessera " + threads.get(p + "tessera")
+                            + ", bare " + threads.get(p + "bare"));
                 }
             } finally {
                 Embedded.deleteTree(storage);
@@ -175,12 +178,21 @@ final class Churn {
         }
     }
 
+    /** The value of {@code key=value} in a child's line. */
     static String value(String line, String key) {
+        String v = valueOr(line, key, null);
+        if (v == null) {
+            throw new IllegalStateException("no " + key + " in " + line);
+        }
+        return v;
+    }
+
+    static String valueOr(String line, String key, String fallback) {
         for (String part : line.split(" ")) {
             if (part.startsWith(key + "=")) {
                 return part.substring(key.length() + 1);
             }
         }
-        throw new IllegalStateException("no " + key + " in " + line);
+        return fallback;
     }
 }
