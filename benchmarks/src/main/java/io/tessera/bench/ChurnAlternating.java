@@ -1,6 +1,7 @@
 package io.tessera.bench;
 
 import java.nio.file.Path;
+import java.util.Map;
 
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
@@ -51,7 +52,7 @@ public final class ChurnAlternating {
                     boolean tessera = (p + k) % 2 == 0;
                     Embedded.Registry handle = registry(context, registry, tessera);
                     System.gc();
-                    java.util.Map<String, Long> threads0 = ThreadCpu.sample();
+                    Map<String, Long> threads0 = ThreadCpu.sample();
                     long[] t = ChurnRun.timedCycle(context, handle, jars, n);
                     System.out.println("PAIR " + p + " " + (tessera ? "tessera" : "bare") + " " + ChurnRun.format(t)
                             + " threads_cpu_ms=" + ThreadCpu.since(threads0));
