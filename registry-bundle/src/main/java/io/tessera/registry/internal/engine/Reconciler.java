@@ -90,6 +90,9 @@ final class Reconciler {
                 toStop.add(e);
             }
         }
+        if (toStop.isEmpty()) {
+            return;
+        }
         Deque<Entry> work = new ArrayDeque<>(toStop);
         while (!work.isEmpty()) {
             Entry gone = work.pop();
@@ -98,9 +101,6 @@ final class Reconciler {
                     work.push(d);
                 }
             }
-        }
-        if (toStop.isEmpty()) {
-            return;
         }
         for (Entry e : dependentsFirst(toStop)) {
             String why = e.removed ? "its bundle withdrew the app (stopping, updating or uninstalling)"
