@@ -203,11 +203,7 @@ public final class AppIndex {
             return Optional.ofNullable(m);
         }
         int dot = key.indexOf('.');
-        return dot < 0 ? Optional.empty() : findModel(key.substring(0, dot), key.substring(dot + 1));
-    }
-
-    private Optional<Model> findModel(String label, String modelName) {
-        return Optional.ofNullable(readyModel(label, modelName));
+        return Optional.ofNullable(dot < 0 ? null : readyModel(key.substring(0, dot), key.substring(dot + 1)));
     }
 
     public Model model(String label, String modelName) {

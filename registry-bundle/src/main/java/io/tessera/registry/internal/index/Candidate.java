@@ -33,18 +33,13 @@ public record Candidate(long id, AppConfig config, AppHooks hooks, String label,
 
     /**
      * The model with this name, case-insensitive. A scan, not a table: apps have a handful of
-     * models, and the exact and lower-case spellings (nearly every lookup) match without folding.
+     * models, no two with the same lower-case name, and the lower-case spelling (the usual one)
+     * matches without folding.
      */
     public Model model(String modelName) {
         for (int i = 0; i < models.size(); i++) {
             Model m = models.get(i);
-            if (m.lookupName().equals(modelName) || m.name().equals(modelName)) {
-                return m;
-            }
-        }
-        for (int i = 0; i < models.size(); i++) {
-            Model m = models.get(i);
-            if (m.name().equalsIgnoreCase(modelName)) {
+            if (m.lookupName().equals(modelName) || m.name().equalsIgnoreCase(modelName)) {
                 return m;
             }
         }
