@@ -9,6 +9,7 @@ import org.osgi.framework.ServiceObjects;
 import org.osgi.framework.ServiceReference;
 import org.osgi.util.tracker.ServiceTracker;
 
+import io.tessera.core.AppActivator;
 import io.tessera.core.AppConfig;
 import io.tessera.registry.internal.engine.TesseraRegistry;
 import io.tessera.registry.internal.index.AppHooks;
@@ -26,8 +27,9 @@ import io.tessera.registry.internal.index.Origin;
  * service in use, scans a bundle's records on every get and copies them on every change, scans
  * all records on every unregistration, and keeps a record until the service goes, except for
  * prototype-scope services, whose records go as soon as they are released. So a prototype-scope
- * config (as {@link io.tessera.core.AppActivator} registers) is got only while its arrival is
- * read and applied, or for a later hook call; any other config is got once and held until it goes.
+ * config (as {@link AppActivator} registers) is got only while its arrival is read and applied,
+ * or for a later hook call (an activator's hooks need no second get: it hands out itself); any
+ * other config is got once and held until it goes.
  */
 final class AppConfigTracker extends ServiceTracker<AppConfig, Long> {
 
@@ -95,7 +97,9 @@ final class AppConfigTracker extends ServiceTracker<AppConfig, Long> {
 
     /**
      * Calls a hook on a prototype-scope config, holding it only for the call; or on the instance
-     * the tracker still holds from reading it, so an app that is READY at once costs one get.
+     * the tracker still holds from reading it, so an app that is READY at once costs one get. An
+     * {@link AppActivator} hands out itself on every get for as long as its bundle is started
+     * (its documented contract), so its hooks are called on the instance read, with no further get.
      */
     private static final class ReleasingHooks implements AppHooks {
 
@@ -107,10 +111,10 @@ final class AppConfigTracker extends ServiceTracker<AppConfig, Long> {
             this.held = held;
         }
 
-        /** Gives back the instance got for reading; later hooks get their own. */
+        /** Gives back the instance got for reading; later hooks get their own, unless it is an activator. */
         void release() {
             AppConfig config = held;
-            held = null;
+            held = config instanceof AppActivator ? config : null;
             unget(config);
         }
 
