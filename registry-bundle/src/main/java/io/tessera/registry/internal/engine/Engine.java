@@ -43,7 +43,12 @@ public final class Engine {
     private volatile boolean running = true;
     /** While held, changes are collected without being applied; see {@link #asOneBatch}. */
     private volatile boolean held;
-    private final ThreadLocal<Boolean> collecting = ThreadLocal.withInitial(() -> false);
+    /**
+     * The thread running {@link #asOneBatch}. A field, not a thread-local: Felix leaves an entry
+     * in a thread's thread-local map for each factory service the thread ever got, so on a bundle
+     * thread every thread-local lookup searches a crowded table.
+     */
+    private volatile Thread collector;
 
     /**
      * @param onIdle called by the applier each time nothing is left to apply
@@ -65,15 +70,16 @@ public final class Engine {
     /**
      * Runs {@code changes} (calls to {@link #add} and {@link #remove}) and applies all they
      * submitted as one batch, so the apps present when the registry starts become READY in
-     * dependency order, ties by label, whatever order their services were found in.
+     * dependency order, ties by label, whatever order their services were found in. One thread
+     * at a time (the registry's activator).
      */
     public void asOneBatch(Runnable changes) {
         held = true;
-        collecting.set(true);
+        collector = Thread.currentThread();
         try {
             changes.run();
         } finally {
-            collecting.set(false);
+            collector = null;
             held = false;
         }
         submit(() -> { }); // returns once everything before it is applied
@@ -94,7 +100,7 @@ public final class Engine {
             return;
         }
         Change change = enqueue(apply);
-        if (isApplying() || collecting.get()) {
+        if (isApplying() || collector == Thread.currentThread()) {
             return;
         }
         applyQueued();

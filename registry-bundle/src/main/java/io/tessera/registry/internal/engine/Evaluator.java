@@ -58,16 +58,17 @@ final class Evaluator {
             return Verdict.cycle("requirement cycle: " + String.join(" -> ", cycle)
                     + "; remove one of these requirements");
         }
-        List<String> waits = new ArrayList<>();
+        List<String> waits = null; // most apps wait for nothing: evaluated several times per change, allocate nothing
         for (Requirement r : c.requirements()) {
             if (!r.isOptional()) {
                 String problem = unmet(r);
                 if (problem != null) {
+                    waits = waits == null ? new ArrayList<>() : waits;
                     waits.add(viaReference(c, r.label()) + problem);
                 }
             }
         }
-        if (!waits.isEmpty()) {
+        if (waits != null) {
             return Verdict.waiting(String.join("; ", waits));
         }
         for (ModelReference ref : c.references()) {
@@ -137,6 +138,9 @@ final class Evaluator {
 
     /** Labels of a cycle of mandatory requirements through {@code e}, first label repeated last; or null. */
     List<String> cycleThrough(Entry e) {
+        if (e.candidate.requirements().isEmpty()) {
+            return null;
+        }
         Deque<Entry> path = new ArrayDeque<>();
         Set<Entry> seen = new HashSet<>();
         path.push(e);

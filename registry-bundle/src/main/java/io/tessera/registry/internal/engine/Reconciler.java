@@ -84,13 +84,14 @@ final class Reconciler {
     // ---- stopping ----
 
     private void stopInvalidated(Set<Entry> batch) {
-        Set<Entry> toStop = new LinkedHashSet<>();
+        Set<Entry> toStop = null; // most changes stop nothing: allocate only when one does
         for (Entry e : batch) {
             if (e.state == AppState.READY && (e.removed || !evaluator.evaluate(e).eligible())) {
+                toStop = toStop == null ? new LinkedHashSet<>() : toStop;
                 toStop.add(e);
             }
         }
-        if (toStop.isEmpty()) {
+        if (toStop == null) {
             return;
         }
         Deque<Entry> work = new ArrayDeque<>(toStop);
@@ -126,6 +127,9 @@ final class Reconciler {
     }
 
     private List<Entry> dependentsFirst(Set<Entry> set) {
+        if (set.size() == 1) {
+            return List.copyOf(set); // one app leaving, the usual case: nothing to order
+        }
         Map<String, AppRecord> owners = new HashMap<>();
         Map<Long, Entry> byId = new HashMap<>();
         List<AppRecord> records = new ArrayList<>();
@@ -143,6 +147,9 @@ final class Reconciler {
     }
 
     private void dropRemoved(Set<Entry> batch) {
+        if (!anyRemoved(batch)) {
+            return; // an arrival: nothing to drop, no copy of the batch to make
+        }
         for (Entry e : new ArrayList<>(batch)) {
             if (!e.removed || !entries.containsKey(e.id())) {
                 continue;
@@ -158,6 +165,15 @@ final class Reconciler {
             });
             batch.remove(e);
         }
+    }
+
+    private static boolean anyRemoved(Set<Entry> batch) {
+        for (Entry e : batch) {
+            if (e.removed) {
+                return true;
+            }
+        }
+        return false;
     }
 
     // ---- starting ----

@@ -33,7 +33,8 @@ public final class BundleProblems implements FrameworkListener, SynchronousBundl
     }
 
     private final Map<Long, Problem> problems = new ConcurrentHashMap<>();
-    private final Set<Long> starting = ConcurrentHashMap.newKeySet();
+    /** Bundles between STARTING and STARTED; by object (a bundle's is the same all its life), no boxed ids. */
+    private final Set<Bundle> starting = ConcurrentHashMap.newKeySet();
 
     @Override
     public void frameworkEvent(FrameworkEvent event) {
@@ -49,17 +50,19 @@ public final class BundleProblems implements FrameworkListener, SynchronousBundl
     public void bundleChanged(BundleEvent event) {
         Bundle b = event.getBundle();
         switch (event.getType()) {
-            case BundleEvent.STARTING -> starting.add(b.getBundleId());
+            case BundleEvent.STARTING -> starting.add(b);
             case BundleEvent.STOPPING -> {
-                if (starting.remove(b.getBundleId()) && isAppBundle(b)) {
+                if (starting.remove(b) && isAppBundle(b)) {
                     problems.put(b.getBundleId(), new Problem(b.getBundleId(), b.getSymbolicName(), b.getLocation(),
                             "its activator threw an exception while starting (the exception went to whoever started"
                                     + " it: the shell, or FileInstall's log); fix the bundle and update it"));
                 }
             }
             case BundleEvent.STARTED, BundleEvent.UPDATED, BundleEvent.UNINSTALLED -> {
-                starting.remove(b.getBundleId());
-                problems.remove(b.getBundleId());
+                starting.remove(b);
+                if (!problems.isEmpty()) { // every bundle passes here: usually there is nothing to forget
+                    problems.remove(b.getBundleId());
+                }
             }
             default -> { }
         }
