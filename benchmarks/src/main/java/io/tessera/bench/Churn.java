@@ -43,6 +43,20 @@ final class Churn {
     }
 
     /**
+     * Timed pairs in each JVM of {@link #alternating}. A cycle of 100 apps takes about 0.1 s, and a
+     * single pair's ratio then ranges from 0.75x to 1.66x on this machine (three runs of seven pairs in
+     * three JVMs): the median of 21 such ratios is uncertain by about 5%, as much as the margin to the
+     * target, so small N gets many more pairs, which cost little. An A/A control (both cycles of a
+     * pair without the registry, 60 pairs at N=100) still gave 1.05x.
+     */
+    static int pairsPerJvm(boolean quick, int n) {
+        if (n <= 100) {
+            return quick ? 15 : 40;
+        }
+        return quick ? 5 : (n <= 1000 ? 7 : 4);
+    }
+
+    /**
      * The heap of every churn JVM, the same in both modes: fixed, young generation included. With
      * the JVM's default sizing (a quarter of this machine's memory at most, starting at 1/64), G1
      * resizes the young generation as the run goes, so how often it collects, and in which phase,
@@ -56,7 +70,8 @@ final class Churn {
 
     /**
      * Every churn size with apps of two declared models, the registry started and stopped in one
-     * JVM ({@link ChurnAlternating}); then the size closest to 1,000 again: in separate JVMs
+     * JVM ({@link ChurnAlternating}); the smallest size again with no registry in either cycle of a
+     * pair, the noise of the method; then the size closest to 1,000 again: in separate JVMs
      * ({@link ChurnRun}), as before; with the models listed in {@code models()} (loaded as each app
      * arrives: the design before {@code @AppModel}); and with apps without models (the registry's
      * own share).
@@ -70,22 +85,25 @@ final class Churn {
         }
         Path jars = generate(s, Math.max(max, WARMUP), BundleJars.Models.DECLARED);
         List<Benchmarks.Row> rows = new ArrayList<>();
+        int min = Integer.MAX_VALUE;
         for (int n : s.churnN()) {
-            rows.add(alternating(s, notes, n, jars, ""));
+            rows.add(alternating(s, notes, n, jars, "", false));
+            min = Math.min(min, n);
         }
+        rows.add(alternating(s, notes, min, jars, ", A/A control (no registry in either cycle)", true));
         rows.add(separateJvms(s, notes, near1000, jars, ", separate JVMs"));
         rows.add(alternating(s, notes, near1000, generate(s, Math.max(near1000, WARMUP), BundleJars.Models.LISTED),
-                ", models listed in models()"));
+                ", models listed in models()", false));
         rows.add(alternating(s, notes, near1000, generate(s, Math.max(near1000, WARMUP), BundleJars.Models.NONE),
-                ", apps without models"));
+                ", apps without models", false));
         return rows;
     }
 
     /** One size, alternating in one JVM: a few JVMs of several pairs each. */
     private static Benchmarks.Row alternating(Benchmarks.Settings s, List<String> notes, int n, Path jars,
-            String variant) throws Exception {
+            String variant, boolean control) throws Exception {
         int jvms = s.quick() ? 1 : 3;
-        int pairsPerJvm = s.quick() ? 5 : (n <= 1000 ? 7 : 4);
+        int pairsPerJvm = pairsPerJvm(s.quick(), n);
         ChurnPairs pairs = new ChurnPairs(n);
         for (int j = 0; j < jvms; j++) {
             Path storage = s.scratch().resolve("felix-churn-alternating");
@@ -96,6 +114,9 @@ final class Churn {
                     String.valueOf(n), jars.toString(), storage.toString(), s.bundles().toString(),
                     String.valueOf(WARMUP), String.valueOf(2 * (s.quick() ? WARMUP_CYCLES_QUICK : WARMUP_CYCLES_FULL)),
                     String.valueOf(2 * sizedWarmupCycles(s.quick())), String.valueOf(pairsPerJvm)));
+            if (control) {
+                cmd.add("control");
+            }
             try (Child child = Child.start(cmd, s.out().resolve("churn-children.log"))) {
                 if (child.waitFor(60 * 60_000) != 0) {
                     throw new IllegalStateException("churn run failed (see churn-children.log): " + child.output());

@@ -19,7 +19,10 @@ import org.osgi.framework.launch.Framework;
  * pairs of cycles of N, which of the two goes first alternating from pair to pair. Prints
  * {@code PAIR i tessera <figures>} and {@code PAIR i bare <figures>} per pair ({@link ChurnRun#format}).
  *
- * <p>Arguments: {@code N jarsDir storageDir bundlesDir warmup warmupCycles sizedWarmupCycles pairs}.
+ * <p>With {@code control} as a last argument, the registry is never started: the "tessera" cycle
+ * of each pair runs bare as well, so the pairs show the method's own noise (an A/A control).
+ *
+ * <p>Arguments: {@code N jarsDir storageDir bundlesDir warmup warmupCycles sizedWarmupCycles pairs [control]}.
  */
 public final class ChurnAlternating {
 
@@ -35,6 +38,7 @@ public final class ChurnAlternating {
         int warmupCycles = Integer.parseInt(args[5]);
         int sizedWarmupCycles = Integer.parseInt(args[6]);
         int pairs = Integer.parseInt(args[7]);
+        boolean control = args.length > 8 && args[8].equals("control");
 
         Framework framework = Embedded.start(storage);
         try {
@@ -42,15 +46,15 @@ public final class ChurnAlternating {
             ChurnRun.startTessera(context, bundles, false);
             Bundle registry = context.installBundle(bundles.resolve("tessera-registry.jar").toUri().toString());
             for (int i = 0; i < warmupCycles; i++) {
-                ChurnRun.cycle(context, registry(context, registry, i % 2 == 0), jars, warmup);
+                ChurnRun.cycle(context, registry(context, registry, i % 2 == 0 && !control), jars, warmup);
             }
             for (int i = 0; i < sizedWarmupCycles && n > warmup; i++) {
-                ChurnRun.cycle(context, registry(context, registry, i % 2 == 0), jars, n);
+                ChurnRun.cycle(context, registry(context, registry, i % 2 == 0 && !control), jars, n);
             }
             for (int p = 0; p < pairs; p++) {
                 for (int k = 0; k < 2; k++) {
                     boolean tessera = (p + k) % 2 == 0;
-                    Embedded.Registry handle = registry(context, registry, tessera);
+                    Embedded.Registry handle = registry(context, registry, tessera && !control);
                     System.gc();
                     Map<String, Long> threads0 = ThreadCpu.sample();
                     long[] t = ChurnRun.timedCycle(context, handle, jars, n);
