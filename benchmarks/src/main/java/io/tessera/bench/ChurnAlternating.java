@@ -15,9 +15,8 @@ import org.osgi.framework.launch.Framework;
  * difference; here that noise is shared.
  *
  * <p>Untimed warm-up: {@code warmupCycles} cycles of {@code warmup} bundles, alternating, then,
- * if N is larger, {@code sizedWarmupCycles} cycles of N, alternating; each after a
- * {@code System.gc()}, as the timed cycles. Then {@code pairs} timed pairs of cycles of N, which
- * of the two goes first alternating from pair to pair. Prints
+ * if N is larger, {@code sizedWarmupCycles} cycles of N, alternating. Then {@code pairs} timed
+ * pairs of cycles of N, which of the two goes first alternating from pair to pair. Prints
  * {@code PAIR i tessera <figures>} and {@code PAIR i bare <figures>} per pair ({@link ChurnRun#format}).
  *
  * <p>With {@code control} as a last argument, the registry is never started: the "tessera" cycle
@@ -46,20 +45,11 @@ public final class ChurnAlternating {
             BundleContext context = framework.getBundleContext();
             ChurnRun.startTessera(context, bundles, false);
             Bundle registry = context.installBundle(bundles.resolve("tessera-registry.jar").toUri().toString());
-            // warm-up cycles follow a System.gc() as the timed ones do. A full collection unloads the
-            // classes of the bundles uninstalled since the last one, and with them the compiled code
-            // that inlined those classes; without it in the warm-up, that recompilation fell to the
-            // first timed cycle (0.9-1.7 s of C2 CPU at N=1000, against 0.1-0.4 s in the bare
-            // cycle after it), which is the registry's in every JVM
             for (int i = 0; i < warmupCycles; i++) {
-                Embedded.Registry handle = registry(context, registry, i % 2 == 0 && !control);
-                System.gc();
-                ChurnRun.cycle(context, handle, jars, warmup);
+                ChurnRun.cycle(context, registry(context, registry, i % 2 == 0 && !control), jars, warmup);
             }
             for (int i = 0; i < sizedWarmupCycles && n > warmup; i++) {
-                Embedded.Registry handle = registry(context, registry, i % 2 == 0 && !control);
-                System.gc();
-                ChurnRun.cycle(context, handle, jars, n);
+                ChurnRun.cycle(context, registry(context, registry, i % 2 == 0 && !control), jars, n);
             }
             for (int p = 0; p < pairs; p++) {
                 for (int k = 0; k < 2; k++) {

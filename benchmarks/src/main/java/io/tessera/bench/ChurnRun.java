@@ -54,14 +54,12 @@ public final class ChurnRun {
             Embedded.Registry registry = startTessera(context, bundles, tessera);
 
             for (int i = 0; i < warmupCycles && warmup > 0; i++) {
-                System.gc(); // as before the timed cycles: see ChurnAlternating
                 cycle(context, registry, jars, warmup);
             }
             // larger N runs Felix's and the registry's size-dependent paths (copies of the bundle
             // maps, bigger tables) that cycles of the warm-up size leave uncompiled: at N=5000 the
             // first timed cycle otherwise spent 2.4 s in the C2 compiler, the third 8 ms
             for (int i = 0; i < sizedWarmupCycles && n > warmup; i++) {
-                System.gc();
                 cycle(context, registry, jars, n);
             }
             List<long[]> timed = new ArrayList<>();
