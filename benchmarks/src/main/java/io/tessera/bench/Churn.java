@@ -79,17 +79,17 @@ final class Churn {
      */
     static List<Benchmarks.Row> run(Benchmarks.Settings s, List<String> notes) throws Exception {
         int max = 0;
+        int min = Integer.MAX_VALUE;
         int near1000 = s.churnN()[0];
         for (int n : s.churnN()) {
             max = Math.max(max, n);
+            min = Math.min(min, n);
             near1000 = Math.abs(n - 1000) < Math.abs(near1000 - 1000) ? n : near1000;
         }
         Path jars = generate(s, Math.max(max, WARMUP), BundleJars.Models.DECLARED);
         List<Benchmarks.Row> rows = new ArrayList<>();
-        int min = Integer.MAX_VALUE;
         for (int n : s.churnN()) {
             rows.add(alternating(s, notes, n, jars, "", false));
-            min = Math.min(min, n);
         }
         rows.add(alternating(s, notes, min, jars, ", A/A control (no registry in either cycle)", true));
         rows.add(separateJvms(s, notes, near1000, jars, ", separate JVMs"));

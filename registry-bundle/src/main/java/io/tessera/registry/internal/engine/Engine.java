@@ -41,12 +41,11 @@ public final class Engine {
     private final AtomicReference<Thread> applier = new AtomicReference<>();
     private final Runnable onIdle;
     private volatile boolean running = true;
-    /** While held, changes are collected without being applied; see {@link #asOneBatch}. */
-    private volatile boolean held;
     /**
-     * The thread running {@link #asOneBatch}. A field, not a thread-local: Felix leaves an entry
-     * in a thread's thread-local map for each factory service the thread ever got, so on a bundle
-     * thread every thread-local lookup searches a crowded table.
+     * The thread running {@link #asOneBatch}, or null; while there is one, changes are collected
+     * without being applied. A field, not a thread-local: Felix leaves an entry in a thread's
+     * thread-local map for each service the thread ever got, so on a bundle thread every
+     * thread-local lookup searches a crowded table.
      */
     private volatile Thread collector;
 
@@ -74,13 +73,11 @@ public final class Engine {
      * at a time (the registry's activator).
      */
     public void asOneBatch(Runnable changes) {
-        held = true;
         collector = Thread.currentThread();
         try {
             changes.run();
         } finally {
             collector = null;
-            held = false;
         }
         submit(() -> { }); // returns once everything before it is applied
     }
@@ -121,7 +118,7 @@ public final class Engine {
      */
     private void applyQueued() {
         Thread me = Thread.currentThread();
-        while (!held && !queue.isEmpty() && applier.compareAndSet(null, me)) {
+        while (collector == null && !queue.isEmpty() && applier.compareAndSet(null, me)) {
             try {
                 applyBatch();
             } finally {

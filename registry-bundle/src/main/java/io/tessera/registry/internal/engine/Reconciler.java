@@ -147,11 +147,18 @@ final class Reconciler {
     }
 
     private void dropRemoved(Set<Entry> batch) {
-        if (!anyRemoved(batch)) {
-            return; // an arrival: nothing to drop, no copy of the batch to make
+        List<Entry> leaving = null; // an arrival drops nothing: allocate only when an app leaves
+        for (Entry e : batch) {
+            if (e.removed) {
+                leaving = leaving == null ? new ArrayList<>() : leaving;
+                leaving.add(e);
+            }
         }
-        for (Entry e : new ArrayList<>(batch)) {
-            if (!e.removed || !entries.containsKey(e.id())) {
+        if (leaving == null) {
+            return;
+        }
+        for (Entry e : leaving) { // not batch itself, which this loop adds to
+            if (!entries.containsKey(e.id())) {
                 continue;
             }
             batch.addAll(claims.rivalsOf(e));
@@ -165,15 +172,6 @@ final class Reconciler {
             });
             batch.remove(e);
         }
-    }
-
-    private static boolean anyRemoved(Set<Entry> batch) {
-        for (Entry e : batch) {
-            if (e.removed) {
-                return true;
-            }
-        }
-        return false;
     }
 
     // ---- starting ----
