@@ -77,10 +77,13 @@ final class ChurnPairs {
                     Stats.format(tm), Stats.format(bm), (tm - bm) * 1000 / n));
         }
         return String.format(Locale.ROOT,
-                "Churn N=%d%s, medians of %d pairs, Tessera vs bare: per app %.0f vs %.0f us; median of per-pair"
-                        + " ratios %.2fx; %s(activate = STARTING to STARTED per app, where the registry reads the app"
-                        + " and runs ready(); cpu = process CPU time, JIT and GC included)",
+                "Churn N=%d%s, medians of %d pairs, Tessera vs bare: per app %.0f vs %.0f us; ratio of medians"
+                        + " %.2fx (95%% interval %s); median of per-pair ratios %.2fx (%s); %s(activate = STARTING"
+                        + " to STARTED per app, where the registry reads the app and runs ready(); cpu = process CPU"
+                        + " time, JIT and GC included; intervals by resampling the pairs)",
                 n, variant, tessera.size(), new Stats(tessera).median() * 1000 / n,
-                new Stats(bare).median() * 1000 / n, new Stats(ratios).median(), parts);
+                new Stats(bare).median() * 1000 / n, new Stats(tessera).median() / new Stats(bare).median(),
+                RatioInterval.of(tessera, bare, RatioInterval.RATIO_OF_MEDIANS).format(), new Stats(ratios).median(),
+                RatioInterval.of(tessera, bare, RatioInterval.MEDIAN_OF_RATIOS).format(), parts);
     }
 }
