@@ -14,8 +14,8 @@ import java.util.regex.Pattern;
 /**
  * Pools the churn pairs of one or more runs from their {@code progress.log} files and prints, per
  * row, both ratios with their 95% intervals ({@link RatioInterval}). One run's thirty pairs at
- * N=5000 leave the ratio uncertain by about ten percent either way; runs of the same code can be
- * pooled. Usage: {@code java -cp tessera-benchmarks.jar io.tessera.bench.ChurnLogs progress.log...}
+ * N=5000 left the ratio of medians uncertain by about fifteen percent either way and the paired
+ * ratio by about five; runs of the same code can be pooled. Usage: {@code java -cp tessera-benchmarks.jar io.tessera.bench.ChurnLogs progress.log...}
  */
 public final class ChurnLogs {
 
