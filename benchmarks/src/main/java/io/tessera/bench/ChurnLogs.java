@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -59,13 +58,6 @@ public final class ChurnLogs {
             tessera.add(p[0]);
             bare.add(p[1]);
         }
-        double[] t = tessera.stream().mapToDouble(Double::doubleValue).toArray();
-        double[] b = bare.stream().mapToDouble(Double::doubleValue).toArray();
-        return String.format(Locale.ROOT, "churn %s: %d pairs; ratio of medians %.2fx (95%% interval %s);"
-                + " median of per-pair ratios %.2fx (%s)", row, pairs.size(),
-                RatioInterval.RATIO_OF_MEDIANS.of(t, b),
-                RatioInterval.of(tessera, bare, RatioInterval.RATIO_OF_MEDIANS).format(),
-                RatioInterval.MEDIAN_OF_RATIOS.of(t, b),
-                RatioInterval.of(tessera, bare, RatioInterval.MEDIAN_OF_RATIOS).format());
+        return "churn " + row + ": " + pairs.size() + " pairs; " + RatioInterval.describe(tessera, bare);
     }
 }

@@ -1,6 +1,7 @@
 package io.tessera.bench;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -29,9 +30,15 @@ public record Stats(List<Double> samples) {
     }
 
     public double median() {
-        List<Double> s = sorted();
-        int n = s.size();
-        return n % 2 == 1 ? s.get(n / 2) : (s.get(n / 2 - 1) + s.get(n / 2)) / 2;
+        return median(samples.stream().mapToDouble(Double::doubleValue).toArray());
+    }
+
+    /** The median of {@code values}, which is left as it is. */
+    public static double median(double[] values) {
+        double[] s = values.clone();
+        Arrays.sort(s);
+        int n = s.length;
+        return n % 2 == 1 ? s[n / 2] : (s[n / 2 - 1] + s[n / 2]) / 2;
     }
 
     public int count() {
