@@ -9,10 +9,10 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Figure 2: install+start then stop+uninstall of N generated app bundles in one embedded Felix,
- * with the Tessera registry versus bare Felix (tessera-core only), alternating: cycle by cycle in
- * one JVM ({@link ChurnAlternating}), and, for comparison, run by run in fresh JVMs
- * ({@link ChurnRun}). Framework storage on tmpfs.
+ * Figure 2: install+start then stop+uninstall of N generated app bundles in an embedded Felix,
+ * with the Tessera registry versus bare Felix (tessera-core only), in one JVM: side by side in two
+ * frameworks, bundle by bundle ({@link ChurnInterleaved}), and, as a cross-check, cycle by cycle
+ * in one framework ({@link ChurnAlternating}). Framework storage on tmpfs.
  */
 final class Churn {
 
@@ -34,33 +34,6 @@ final class Churn {
     }
 
     /**
-     * Timed cycles of N in each separate-JVM run; the one with the median total is the run's figure. Within
-     * one JVM, consecutive cycles of the same work differ by up to 1.5x on this machine (the JIT
-     * and the GC get the other core at different moments), so one cycle per run says little.
-     */
-    static int timedCycles(boolean quick, int n) {
-        return quick || n > 1000 ? 3 : 5;
-    }
-
-    /**
-     * Timed pairs in each JVM of {@link #alternating}. A cycle of 100 apps takes about 0.1 s, and a
-     * single pair's ratio then ranges from 0.75x to 1.66x on this machine (three runs of seven pairs in
-     * three JVMs): the median of 21 such ratios is uncertain by about 5%, as much as the margin to the
-     * target, so small N gets many more pairs, which cost little. An A/A control (both cycles of a
-     * pair without the registry, 60 pairs at N=100) still gave 1.05x. At N=5000 single pairs ranged
-     * from 0.72x to 1.55x in one run of twelve, and the median of eighteen per-pair ratios moved by
-     * 0.06 between two runs of the same code; a pair costs about 35 s there, so thirty pairs take
-     * about 18 minutes. At N=1000, 21 pairs left the ratio of medians between 0.93x and 1.25x (95%
-     * interval) and the paired one between 1.04x and 1.15x; a pair costs about 4 s there.
-     */
-    static int pairsPerJvm(boolean quick, int n) {
-        if (n <= 100) {
-            return quick ? 15 : 40;
-        }
-        return quick ? 5 : (n <= 1000 ? 15 : 10);
-    }
-
-    /**
      * The heap of every churn JVM, the same in both modes: fixed, young generation included. With
      * the JVM's default sizing (a quarter of this machine's memory at most, starting at 1/64), G1
      * resizes the young generation as the run goes, so how often it collects, and in which phase,
@@ -73,51 +46,105 @@ final class Churn {
     }
 
     /**
-     * Every churn size with apps of two declared models, the registry started and stopped in one
-     * JVM ({@link ChurnAlternating}); the smallest size again with no registry in either cycle of a
-     * pair, the noise of the method; then the size closest to 1,000 again: in separate JVMs
-     * ({@link ChurnRun}), as before; with the models listed in {@code models()} (loaded as each app
-     * arrives: the design before {@code @AppModel}); and with apps without models (the registry's
-     * own share).
+     * Every churn size with apps of two declared models, side by side in one JVM
+     * ({@link ChurnInterleaved}): the rows that count against the target. Then, at the size closest
+     * to 1,000: the same with no registry in either framework, the noise of the method (an A/A
+     * control); with the models listed in {@code models()} (loaded as each app arrives: the design
+     * before {@code @AppModel}); and with apps without models (the registry's own share). Last,
+     * every size again alternating whole cycles ({@link ChurnAlternating}), the method before: it
+     * is far noisier, but it sees what side by side shares between the two frameworks (the
+     * collector's work, which shows at N=5000).
      */
     static List<Benchmarks.Row> run(Benchmarks.Settings s, List<String> notes) throws Exception {
         int max = 0;
-        int min = Integer.MAX_VALUE;
         int near1000 = s.churnN()[0];
         for (int n : s.churnN()) {
             max = Math.max(max, n);
-            min = Math.min(min, n);
             near1000 = Math.abs(n - 1000) < Math.abs(near1000 - 1000) ? n : near1000;
         }
         Path jars = generate(s, Math.max(max, WARMUP), BundleJars.Models.DECLARED);
         List<Benchmarks.Row> rows = new ArrayList<>();
         for (int n : s.churnN()) {
-            rows.add(alternating(s, notes, n, jars, "", false));
+            rows.add(inOneJvm(s, notes, Method.SIDE_BY_SIDE, n, jars, "", false));
         }
-        rows.add(alternating(s, notes, min, jars, ", A/A control (no registry in either cycle)", true));
-        rows.add(separateJvms(s, notes, near1000, jars, ", separate JVMs"));
-        rows.add(alternating(s, notes, near1000, generate(s, Math.max(near1000, WARMUP), BundleJars.Models.LISTED),
-                ", models listed in models()", false));
-        rows.add(alternating(s, notes, near1000, generate(s, Math.max(near1000, WARMUP), BundleJars.Models.NONE),
-                ", apps without models", false));
+        rows.add(inOneJvm(s, notes, Method.SIDE_BY_SIDE, near1000, jars,
+                ", A/A control (no registry in either framework)", true));
+        rows.add(inOneJvm(s, notes, Method.SIDE_BY_SIDE, near1000,
+                generate(s, Math.max(near1000, WARMUP), BundleJars.Models.LISTED), ", models listed in models()", false));
+        rows.add(inOneJvm(s, notes, Method.SIDE_BY_SIDE, near1000,
+                generate(s, Math.max(near1000, WARMUP), BundleJars.Models.NONE), ", apps without models", false));
+        for (int n : s.churnN()) {
+            rows.add(inOneJvm(s, notes, Method.ALTERNATING, n, jars, "", false));
+        }
         return rows;
     }
 
-    /** One size, alternating in one JVM: a few JVMs of several pairs each. */
-    private static Benchmarks.Row alternating(Benchmarks.Settings s, List<String> notes, int n, Path jars,
+    /** How a child JVM runs the two configurations against each other. */
+    enum Method {
+        /** Two frameworks, bundle by bundle ({@link ChurnInterleaved}); each pair is one cycle of both. */
+        SIDE_BY_SIDE(ChurnInterleaved.class, ", side by side", "side by side in one JVM", 1,
+                "cpu = the main thread's CPU time in that framework's operations"),
+        /** One framework, the registry started for one cycle and stopped for the next ({@link ChurnAlternating}). */
+        ALTERNATING(ChurnAlternating.class, ", alternating cycles", "alternating cycles in one JVM", 2,
+                "cpu = process CPU time, JIT and GC included");
+
+        final Class<?> main;
+        /** Added to every row's name: rows of different methods must never be pooled ({@link ChurnLogs}). */
+        final String name;
+        final String description;
+        /** Cycles the child runs per warm-up cycle of one configuration. */
+        final int cyclesPerWarmup;
+        final String cpu;
+
+        Method(Class<?> main, String name, String description, int cyclesPerWarmup, String cpu) {
+            this.main = main;
+            this.name = name;
+            this.description = description;
+            this.cyclesPerWarmup = cyclesPerWarmup;
+            this.cpu = cpu;
+        }
+
+        /** JVMs per row; the alternating method's cycles of 5,000 cost 35 s each, so it checks with fewer. */
+        int jvms(boolean quick, int n) {
+            return quick ? 1 : (this == ALTERNATING && n > 1000 ? 2 : 3);
+        }
+
+        /**
+         * Pairs per JVM. Alternating, a single pair's ratio ranged from 0.75x to 1.66x at N=100 and
+         * from 0.72x to 1.55x at N=5000 on this machine (a pair costs about 0.1 s at N=100, 4 s at
+         * N=1000 and 35 s at N=5000), and 21 pairs at N=1000 left the ratio of medians between 0.93x
+         * and 1.25x (95% interval). Side by side, ten pairs at N=1000 ranged from 1.04x to 1.10x,
+         * and ten A/A pairs from 0.97x to 1.04x: far fewer pairs suffice, except at N=100, where
+         * a pair is short enough for the JIT and the collector to weigh on single pairs.
+         */
+        int pairsPerJvm(boolean quick, int n) {
+            if (n <= 100) {
+                return quick ? 15 : 40;
+            }
+            if (this == SIDE_BY_SIDE) {
+                return quick ? 5 : (n <= 1000 ? 10 : 4);
+            }
+            return quick ? 5 : (n <= 1000 ? 15 : 8);
+        }
+    }
+
+    /** One row: a few JVMs of several pairs each. */
+    private static Benchmarks.Row inOneJvm(Benchmarks.Settings s, List<String> notes, Method method, int n, Path jars,
             String variant, boolean control) throws Exception {
-        int jvms = s.quick() ? 1 : 3;
-        int pairsPerJvm = pairsPerJvm(s.quick(), n);
+        String row = method.name + variant;
+        int jvms = method.jvms(s.quick(), n);
+        int pairsPerJvm = method.pairsPerJvm(s.quick(), n);
         ChurnPairs pairs = new ChurnPairs(n);
         for (int j = 0; j < jvms; j++) {
-            Path storage = s.scratch().resolve("felix-churn-alternating");
+            Path storage = s.scratch().resolve("felix-churn");
             Embedded.deleteTree(storage);
             List<String> cmd = new ArrayList<>(List.of(Child.java().toString()));
             cmd.addAll(FIXED_HEAP);
-            cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), ChurnAlternating.class.getName(),
+            cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), method.main.getName(),
                     String.valueOf(n), jars.toString(), storage.toString(), s.bundles().toString(),
-                    String.valueOf(WARMUP), String.valueOf(2 * (s.quick() ? WARMUP_CYCLES_QUICK : WARMUP_CYCLES_FULL)),
-                    String.valueOf(2 * sizedWarmupCycles(s.quick())), String.valueOf(pairsPerJvm)));
+                    String.valueOf(WARMUP),
+                    String.valueOf(method.cyclesPerWarmup * (s.quick() ? WARMUP_CYCLES_QUICK : WARMUP_CYCLES_FULL)),
+                    String.valueOf(method.cyclesPerWarmup * sizedWarmupCycles(s.quick())), String.valueOf(pairsPerJvm)));
             if (control) {
                 cmd.add("control");
             }
@@ -139,33 +166,19 @@ final class Churn {
                     throw new IllegalStateException("expected " + pairsPerJvm + " pairs: " + child.output());
                 }
                 for (int p = 0; p < pairsPerJvm; p++) {
-                    s.log("churn N=" + n + variant + " JVM " + (j + 1) + " pair " + (p + 1) + ": "
-                            + pairs.add(t.get(p), b.get(p)) + "; CPU ms by thread: tessera " + threads.get(p + "tessera")
-                            + ", bare " + threads.get(p + "bare"));
+                    String cpu = threads.get(p + "tessera");
+                    s.log("churn N=" + n + row + " JVM " + (j + 1) + " pair " + (p + 1) + ": "
+                            + pairs.add(t.get(p), b.get(p)) + (cpu.isEmpty() ? "" : "; CPU ms by thread: tessera "
+                            + cpu + ", bare " + threads.get(p + "bare")));
                 }
             } finally {
                 Embedded.deleteTree(storage);
             }
         }
-        notes.add(pairs.note(variant + " (alternating in one JVM)"));
-        return pairs.row(variant, "bare Felix + tessera-core (same JVM)");
-    }
-
-    /** One size in separate JVMs: alternating pairs of runs. */
-    private static Benchmarks.Row separateJvms(Benchmarks.Settings s, List<String> notes, int n, Path jars,
-            String variant) throws Exception {
-        int count = s.quick() ? 2 : 5;
-        ChurnPairs pairs = new ChurnPairs(n);
-        for (int p = 0; p < count; p++) {
-            // alternate which goes first, so that neither always runs right after the other
-            boolean tesseraFirst = p % 2 == 0;
-            Map<String, Double> first = once(s, tesseraFirst, n, jars);
-            Map<String, Double> second = once(s, !tesseraFirst, n, jars);
-            s.log("churn N=" + n + variant + " pair " + (p + 1) + ": "
-                    + pairs.add(tesseraFirst ? first : second, tesseraFirst ? second : first));
-        }
-        notes.add(pairs.note(variant));
-        return pairs.row(variant, "bare Felix + tessera-core");
+        notes.add(pairs.note(row + " (" + method.description + ")", method.cpu));
+        boolean counted = method == Method.SIDE_BY_SIDE && variant.isEmpty();
+        return pairs.row(row, "bare Felix + tessera-core (" + method.description + ")",
+                counted ? "<= 1.10x" : method == Method.ALTERNATING ? "(cross-check)" : "(diagnostic)");
     }
 
     /** The app jars bench-app-00000.jar... on tmpfs, written once for all runs. */
@@ -173,34 +186,13 @@ final class Churn {
         Path jars = s.scratch().resolve("app-jars-" + models.name().toLowerCase(Locale.ROOT));
         long t0 = System.nanoTime();
         for (int i = 0; i < n; i++) {
-            Path jar = ChurnRun.appJar(jars, i);
+            Path jar = ChurnCycle.appJar(jars, i);
             if (!Files.exists(jar)) {
                 BundleJars.app(jar, String.format("bench.app.%05d", i), String.format("bench_%05d", i), models);
             }
         }
         s.log("app bundles 0.." + (n - 1) + " ready (" + (System.nanoTime() - t0) / 1_000_000 + " ms) in " + jars);
         return jars;
-    }
-
-    /** One run in a fresh JVM ({@link ChurnRun}): up, down and their parts, in ms. */
-    private static Map<String, Double> once(Benchmarks.Settings s, boolean tessera, int n, Path jars)
-            throws Exception {
-        Path storage = s.scratch().resolve("felix-churn-" + (tessera ? "tessera" : "bare"));
-        Embedded.deleteTree(storage);
-        List<String> cmd = new ArrayList<>(List.of(Child.java().toString()));
-        cmd.addAll(FIXED_HEAP);
-        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), ChurnRun.class.getName(),
-                tessera ? "tessera" : "bare", String.valueOf(n), jars.toString(), storage.toString(),
-                s.bundles().toString(), String.valueOf(WARMUP),
-                String.valueOf(s.quick() ? WARMUP_CYCLES_QUICK : WARMUP_CYCLES_FULL),
-                String.valueOf(timedCycles(s.quick(), n)), String.valueOf(sizedWarmupCycles(s.quick()))));
-        try (Child child = Child.start(cmd, s.out().resolve("churn-children.log"))) {
-            Child.Line line = child.await(l -> l.startsWith("RESULT "), 30 * 60_000);
-            child.waitFor(120_000);
-            return ChurnPairs.parse(line.text());
-        } finally {
-            Embedded.deleteTree(storage);
-        }
     }
 
     /** The value of {@code key=value} in a child's line. */

@@ -17,7 +17,7 @@ import org.osgi.framework.launch.Framework;
  * <p>Untimed warm-up: {@code warmupCycles} cycles of {@code warmup} bundles, alternating, then,
  * if N is larger, {@code sizedWarmupCycles} cycles of N, alternating. Then {@code pairs} timed
  * pairs of cycles of N, which of the two goes first alternating from pair to pair. Prints
- * {@code PAIR i tessera <figures>} and {@code PAIR i bare <figures>} per pair ({@link ChurnRun#format}).
+ * {@code PAIR i tessera <figures>} and {@code PAIR i bare <figures>} per pair ({@link ChurnCycle#format}).
  *
  * <p>With {@code control} as a last argument, the registry is never started: the "tessera" cycle
  * of each pair runs bare as well, so the pairs show the method's own noise (an A/A control).
@@ -43,13 +43,13 @@ public final class ChurnAlternating {
         Framework framework = Embedded.start(storage);
         try {
             BundleContext context = framework.getBundleContext();
-            ChurnRun.startTessera(context, bundles, false);
+            ChurnCycle.startTessera(context, bundles, false);
             Bundle registry = context.installBundle(bundles.resolve("tessera-registry.jar").toUri().toString());
             for (int i = 0; i < warmupCycles; i++) {
-                ChurnRun.cycle(context, registry(context, registry, i % 2 == 0 && !control), jars, warmup);
+                ChurnCycle.cycle(context, registry(context, registry, i % 2 == 0 && !control), jars, warmup);
             }
             for (int i = 0; i < sizedWarmupCycles && n > warmup; i++) {
-                ChurnRun.cycle(context, registry(context, registry, i % 2 == 0 && !control), jars, n);
+                ChurnCycle.cycle(context, registry(context, registry, i % 2 == 0 && !control), jars, n);
             }
             for (int p = 0; p < pairs; p++) {
                 for (int k = 0; k < 2; k++) {
@@ -57,8 +57,8 @@ public final class ChurnAlternating {
                     Embedded.Registry handle = registry(context, registry, tessera && !control);
                     System.gc();
                     Map<String, Long> threads0 = ThreadCpu.sample();
-                    long[] t = ChurnRun.timedCycle(context, handle, jars, n);
-                    System.out.println("PAIR " + p + " " + (tessera ? "tessera" : "bare") + " " + ChurnRun.format(t)
+                    long[] t = ChurnCycle.timedCycle(context, handle, jars, n);
+                    System.out.println("PAIR " + p + " " + (tessera ? "tessera" : "bare") + " " + ChurnCycle.format(t)
                             + " threads_cpu_ms=" + ThreadCpu.since(threads0));
                 }
             }

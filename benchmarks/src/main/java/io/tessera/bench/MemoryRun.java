@@ -33,13 +33,13 @@ public final class MemoryRun {
         Framework framework = Embedded.start(storage);
         try {
             BundleContext context = framework.getBundleContext();
-            Embedded.Registry registry = ChurnRun.startTessera(context, bundles, tessera);
+            Embedded.Registry registry = ChurnCycle.startTessera(context, bundles, tessera);
             if (registry != null) {
                 registry.counts(); // the registry's cached ordered lists exist in both measurements
             }
             long base = heapAfterGc();
-            List<Bundle> started = ChurnRun.up(context, registry, jars, n);
-            ChurnRun.check(registry, n, n);
+            List<Bundle> started = ChurnCycle.up(context, registry, jars, n);
+            ChurnCycle.check(registry, n, n);
             long loaded = heapAfterGc();
             Reference.reachabilityFence(started);
             Reference.reachabilityFence(registry);

@@ -3,82 +3,24 @@ package io.tessera.bench;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleEvent;
 import org.osgi.framework.SynchronousBundleListener;
-import org.osgi.framework.launch.Framework;
 
 /**
- * One churn run in a fresh JVM (started by {@link Benchmarks}): an embedded Felix with
- * tessera-core (and, in mode {@code tessera}, tessera-registry); then, timed, install+start of N
- * generated app bundles one after the other, until the registry has all N READY, and stop+uninstall
- * of all of them, until the registry is empty. Mode {@code bare} does the same without the
- * registry (the apps still publish their AppConfig services; nobody tracks them).
- *
- * <p>Before the timed cycles, untimed warm-up cycles of {@code warmup} bundles whatever N is, so
- * both modes are measured with their code paths compiled; then, if N is larger, untimed cycles
- * of N. Prints
- * {@code RESULT up_ns=.. down_ns=.. cpu_ns=..} (cpu: the process's CPU time during that cycle).
- *
- * <p>Then {@code timedCycles} timed cycles of N; the one with the median total is the run's
- * result. Each timed cycle also prints the CPU time of each thread group (JIT compilers, GC,
- * Felix, main) from {@code /proc}, to show where the time went.
- *
- * <p>Arguments: {@code tessera|bare N jarsDir storageDir bundlesDir warmup [warmupCycles, default 1]
- * [timedCycles, default 1] [sizedWarmupCycles, default 0]}.
+ * One churn cycle in an embedded Felix with tessera-core (and, if given its handle,
+ * tessera-registry): install+start of N generated app bundles one after the other, until the
+ * registry has all N READY, then stop+uninstall of all of them, until the registry is empty;
+ * and the figures of its parts. Without the registry the apps still publish their AppConfig
+ * services; nobody tracks them. Shared by the churn children ({@link ChurnAlternating},
+ * {@link ChurnInterleaved}) and {@link MemoryRun}.
  */
-public final class ChurnRun {
+final class ChurnCycle {
 
-    private ChurnRun() {
-    }
-
-    public static void main(String[] args) throws Exception {
-        boolean tessera = args[0].equals("tessera");
-        int n = Integer.parseInt(args[1]);
-        Path jars = Path.of(args[2]);
-        Path storage = Path.of(args[3]);
-        Path bundles = Path.of(args[4]);
-        int warmup = Integer.parseInt(args[5]);
-        int warmupCycles = args.length > 6 ? Integer.parseInt(args[6]) : 1;
-        int timedCycles = args.length > 7 ? Integer.parseInt(args[7]) : 1;
-        int sizedWarmupCycles = args.length > 8 ? Integer.parseInt(args[8]) : 0;
-
-        Framework framework = Embedded.start(storage);
-        try {
-            BundleContext context = framework.getBundleContext();
-            Embedded.Registry registry = startTessera(context, bundles, tessera);
-
-            for (int i = 0; i < warmupCycles && warmup > 0; i++) {
-                cycle(context, registry, jars, warmup);
-            }
-            // larger N runs Felix's and the registry's size-dependent paths (copies of the bundle
-            // maps, bigger tables) that cycles of the warm-up size leave uncompiled: at N=5000 the
-            // first timed cycle otherwise spent 2.4 s in the C2 compiler, the third 8 ms
-            for (int i = 0; i < sizedWarmupCycles && n > warmup; i++) {
-                cycle(context, registry, jars, n);
-            }
-            List<long[]> timed = new ArrayList<>();
-            for (int i = 0; i < timedCycles; i++) {
-                System.gc();
-                Map<String, Long> threads0 = ThreadCpu.sample();
-                long[] t = timedCycle(context, registry, jars, n);
-                System.out.println("CYCLE " + i + " total_ms=" + (t[0] + t[1]) / 1_000_000 + " threads_cpu_ms="
-                        + ThreadCpu.since(threads0));
-                timed.add(t);
-            }
-            // the cycle with the median total stands for the run: single cycles differ by up to 1.5x
-            timed.sort(Comparator.comparingLong(t -> t[0] + t[1]));
-            long[] t = timed.get(timed.size() / 2);
-            System.out.println("RESULT " + format(t));
-        } finally {
-            Embedded.stop(framework);
-            Embedded.deleteTree(storage);
-        }
+    private ChurnCycle() {
     }
 
     /** A cycle's figures as {@code key_ns=value} pairs, as the harness reads them. */
@@ -152,7 +94,7 @@ public final class ChurnRun {
      * which is where the registry does its work (the service registration calls it synchronously).
      * The same listener runs in both modes. Bundles are started one at a time, on this thread.
      */
-    private static final class ActivationTimer implements SynchronousBundleListener {
+    static final class ActivationTimer implements SynchronousBundleListener {
         long total;
         private long starting;
 

@@ -1,0 +1,160 @@
+package io.tessera.bench;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.launch.Framework;
+
+/**
+ * Churn with and without the registry in two frameworks of one JVM, side by side: each app bundle
+ * is installed and started in one framework and then in the other (which goes first alternating
+ * from bundle to bundle and from cycle to cycle), and stopped and uninstalled the same way, each
+ * operation timed on its own. Whatever the machine does meanwhile (the other tenant, the JIT, the
+ * clock speed) then reaches both within microseconds instead of within the seconds that separate
+ * two cycles of {@link ChurnAlternating}, so a cycle's ratio is far steadier.
+ *
+ * <p>What this method shares, and so cannot show: a collector pause lands on whichever operation
+ * is running, so the collector's extra work for the registry's garbage is spread over both (the
+ * alternating method shows it, at N=5000 only); and both frameworks run on one warm cache, so each
+ * pays for the other's data pushing its own out.
+ *
+ * <p>A pair is one cycle of N; its figures are each framework's sum of its own operations, plus,
+ * for the registry's framework, the wait until it has settled (as in {@link ChurnCycle#cycle}).
+ * {@code cpu} is the main thread's CPU time in that framework's operations. Prints the same lines
+ * as {@link ChurnAlternating}.
+ *
+ * <p>Arguments: {@code N jarsDir storageDir bundlesDir warmup warmupCycles sizedWarmupCycles pairs [control]};
+ * with {@code control}, the registry is started in neither framework (an A/A control).
+ */
+public final class ChurnInterleaved {
+
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+    private static final int TESSERA = 0;
+    private static final int BARE = 1;
+
+    private final BundleContext[] contexts;
+    private final Embedded.Registry registry;
+    private final Path jars;
+
+    private ChurnInterleaved(BundleContext[] contexts, Embedded.Registry registry, Path jars) {
+        this.contexts = contexts;
+        this.registry = registry;
+        this.jars = jars;
+    }
+
+    public static void main(String[] args) throws Exception {
+        int n = Integer.parseInt(args[0]);
+        Path jars = Path.of(args[1]);
+        Path storage = Path.of(args[2]);
+        Path bundles = Path.of(args[3]);
+        int warmup = Integer.parseInt(args[4]);
+        int warmupCycles = Integer.parseInt(args[5]);
+        int sizedWarmupCycles = Integer.parseInt(args[6]);
+        int pairs = Integer.parseInt(args[7]);
+        boolean control = args.length > 8 && args[8].equals("control");
+
+        Framework withRegistry = Embedded.start(storage.resolve("tessera"));
+        Framework bare = Embedded.start(storage.resolve("bare"));
+        try {
+            BundleContext t = withRegistry.getBundleContext();
+            BundleContext b = bare.getBundleContext();
+            ChurnInterleaved churn = new ChurnInterleaved(new BundleContext[] {t, b},
+                    ChurnCycle.startTessera(t, bundles, !control), jars);
+            ChurnCycle.startTessera(b, bundles, false);
+            for (int i = 0; i < warmupCycles; i++) {
+                churn.cycle(warmup, i % 2);
+            }
+            for (int i = 0; i < sizedWarmupCycles && n > warmup; i++) {
+                churn.cycle(n, i % 2);
+            }
+            for (int p = 0; p < pairs; p++) {
+                System.gc();
+                long[][] r = churn.cycle(n, p % 2);
+                System.out.println("PAIR " + p + " tessera " + ChurnCycle.format(r[TESSERA]));
+                System.out.println("PAIR " + p + " bare " + ChurnCycle.format(r[BARE]));
+            }
+        } finally {
+            Embedded.stop(withRegistry);
+            Embedded.stop(bare);
+            Embedded.deleteTree(storage);
+        }
+    }
+
+    /**
+     * One cycle of {@code n} in both frameworks; per framework, the figures of {@link ChurnCycle#cycle}
+     * (with the main thread's CPU time as {@code cpu}). Bundle {@code i} goes first in the
+     * framework {@code (i + parity) % 2}.
+     */
+    private long[][] cycle(int n, int parity) throws Exception {
+        long[][] r = new long[2][10];
+        List<List<Bundle>> started = List.of(new ArrayList<>(n), new ArrayList<>(n));
+        ChurnCycle.ActivationTimer[] activation = {new ChurnCycle.ActivationTimer(), new ChurnCycle.ActivationTimer()};
+        for (int f = 0; f < 2; f++) {
+            contexts[f].addBundleListener(activation[f]);
+        }
+        try {
+            for (int i = 0; i < n; i++) {
+                String location = ChurnCycle.appJar(jars, i).toUri().toString();
+                for (int k = 0; k < 2; k++) {
+                    int f = (i + parity + k) % 2;
+                    long c0 = THREADS.getCurrentThreadCpuTime();
+                    long t0 = System.nanoTime();
+                    Bundle bundle = contexts[f].installBundle(location);
+                    long t1 = System.nanoTime();
+                    bundle.start();
+                    long t2 = System.nanoTime();
+                    r[f][8] += THREADS.getCurrentThreadCpuTime() - c0;
+                    r[f][2] += t1 - t0;
+                    r[f][3] += t2 - t1;
+                    started.get(f).add(bundle);
+                }
+            }
+        } finally {
+            for (int f = 0; f < 2; f++) {
+                contexts[f].removeBundleListener(activation[f]);
+            }
+        }
+        r[TESSERA][4] = settle();
+        ChurnCycle.check(registry, n, n);
+
+        for (int i = 0; i < n; i++) {
+            for (int k = 0; k < 2; k++) {
+                int f = (i + parity + k) % 2;
+                Bundle bundle = started.get(f).get(i);
+                long c0 = THREADS.getCurrentThreadCpuTime();
+                long t0 = System.nanoTime();
+                bundle.stop();
+                long t1 = System.nanoTime();
+                bundle.uninstall();
+                long t2 = System.nanoTime();
+                r[f][8] += THREADS.getCurrentThreadCpuTime() - c0;
+                r[f][5] += t1 - t0;
+                r[f][6] += t2 - t1;
+            }
+        }
+        r[TESSERA][7] = settle();
+        ChurnCycle.check(registry, 0, 0);
+        for (int f = 0; f < 2; f++) {
+            r[f][0] = r[f][2] + r[f][3] + r[f][4];
+            r[f][1] = r[f][5] + r[f][6] + r[f][7];
+            r[f][9] = activation[f].total;
+        }
+        return r;
+    }
+
+    /** How long the registry took to settle after the last change; 0 without a registry. */
+    private long settle() throws Exception {
+        if (registry == null) {
+            return 0;
+        }
+        long t0 = System.nanoTime();
+        registry.awaitSettled(Duration.ofMinutes(5));
+        return System.nanoTime() - t0;
+    }
+}
