@@ -22,7 +22,7 @@ import org.osgi.framework.launch.Framework;
  * <p>With {@code control} as a last argument, the registry is never started: the "tessera" cycle
  * of each pair runs bare as well, so the pairs show the method's own noise (an A/A control).
  *
- * <p>Arguments: {@code N jarsDir storageDir bundlesDir warmup warmupCycles sizedWarmupCycles pairs [control]}.
+ * <p>Arguments: as {@link ChurnCycle.Args}.
  */
 public final class ChurnAlternating {
 
@@ -30,31 +30,24 @@ public final class ChurnAlternating {
     }
 
     public static void main(String[] args) throws Exception {
-        int n = Integer.parseInt(args[0]);
-        Path jars = Path.of(args[1]);
-        Path storage = Path.of(args[2]);
-        Path bundles = Path.of(args[3]);
-        int warmup = Integer.parseInt(args[4]);
-        int warmupCycles = Integer.parseInt(args[5]);
-        int sizedWarmupCycles = Integer.parseInt(args[6]);
-        int pairs = Integer.parseInt(args[7]);
-        boolean control = args.length > 8 && args[8].equals("control");
-
-        Framework framework = Embedded.start(storage);
+        ChurnCycle.Args a = ChurnCycle.Args.parse(args);
+        Path jars = a.jars();
+        int n = a.n();
+        Framework framework = Embedded.start(a.storage());
         try {
             BundleContext context = framework.getBundleContext();
-            ChurnCycle.startTessera(context, bundles, false);
-            Bundle registry = context.installBundle(bundles.resolve("tessera-registry.jar").toUri().toString());
-            for (int i = 0; i < warmupCycles; i++) {
-                ChurnCycle.cycle(context, registry(context, registry, i % 2 == 0 && !control), jars, warmup);
+            ChurnCycle.startTessera(context, a.bundles(), false);
+            Bundle registry = context.installBundle(a.bundles().resolve("tessera-registry.jar").toUri().toString());
+            for (int i = 0; i < a.warmupCycles(); i++) {
+                ChurnCycle.cycle(context, registry(context, registry, i % 2 == 0 && !a.control()), jars, a.warmup());
             }
-            for (int i = 0; i < sizedWarmupCycles && n > warmup; i++) {
-                ChurnCycle.cycle(context, registry(context, registry, i % 2 == 0 && !control), jars, n);
+            for (int i = 0; i < a.sizedWarmupCycles() && n > a.warmup(); i++) {
+                ChurnCycle.cycle(context, registry(context, registry, i % 2 == 0 && !a.control()), jars, n);
             }
-            for (int p = 0; p < pairs; p++) {
+            for (int p = 0; p < a.pairs(); p++) {
                 for (int k = 0; k < 2; k++) {
                     boolean tessera = (p + k) % 2 == 0;
-                    Embedded.Registry handle = registry(context, registry, tessera && !control);
+                    Embedded.Registry handle = registry(context, registry, tessera && !a.control());
                     System.gc();
                     Map<String, Long> threads0 = ThreadCpu.sample();
                     long[] t = ChurnCycle.timedCycle(context, handle, jars, n);
@@ -64,7 +57,7 @@ public final class ChurnAlternating {
             }
         } finally {
             Embedded.stop(framework);
-            Embedded.deleteTree(storage);
+            Embedded.deleteTree(a.storage());
         }
     }
 

@@ -23,6 +23,20 @@ final class ChurnCycle {
     private ChurnCycle() {
     }
 
+    /**
+     * The arguments of both churn children: {@code N jarsDir storageDir bundlesDir warmup warmupCycles
+     * sizedWarmupCycles pairs [control]}.
+     */
+    record Args(int n, Path jars, Path storage, Path bundles, int warmup, int warmupCycles, int sizedWarmupCycles,
+            int pairs, boolean control) {
+
+        static Args parse(String[] args) {
+            return new Args(Integer.parseInt(args[0]), Path.of(args[1]), Path.of(args[2]), Path.of(args[3]),
+                    Integer.parseInt(args[4]), Integer.parseInt(args[5]), Integer.parseInt(args[6]),
+                    Integer.parseInt(args[7]), args.length > 8 && args[8].equals("control"));
+        }
+    }
+
     /** A cycle's figures as {@code key_ns=value} pairs, as the harness reads them. */
     static String format(long[] t) {
         return "up_ns=" + t[0] + " down_ns=" + t[1] + " cpu_ns=" + t[8] + " install_ns=" + t[2] + " start_ns=" + t[3]

@@ -29,8 +29,8 @@ import org.osgi.framework.launch.Framework;
  * {@code cpu} is the main thread's CPU time in that framework's operations. Prints the same lines
  * as {@link ChurnAlternating}.
  *
- * <p>Arguments: {@code N jarsDir storageDir bundlesDir warmup warmupCycles sizedWarmupCycles pairs [control]};
- * with {@code control}, the registry is started in neither framework (an A/A control).
+ * <p>Arguments: as {@link ChurnCycle.Args}; with {@code control}, the registry is started in neither
+ * framework (an A/A control).
  */
 public final class ChurnInterleaved {
 
@@ -49,31 +49,23 @@ public final class ChurnInterleaved {
     }
 
     public static void main(String[] args) throws Exception {
-        int n = Integer.parseInt(args[0]);
-        Path jars = Path.of(args[1]);
-        Path storage = Path.of(args[2]);
-        Path bundles = Path.of(args[3]);
-        int warmup = Integer.parseInt(args[4]);
-        int warmupCycles = Integer.parseInt(args[5]);
-        int sizedWarmupCycles = Integer.parseInt(args[6]);
-        int pairs = Integer.parseInt(args[7]);
-        boolean control = args.length > 8 && args[8].equals("control");
-
-        Framework withRegistry = Embedded.start(storage.resolve("tessera"));
-        Framework bare = Embedded.start(storage.resolve("bare"));
+        ChurnCycle.Args a = ChurnCycle.Args.parse(args);
+        int n = a.n();
+        Framework withRegistry = Embedded.start(a.storage().resolve("tessera"));
+        Framework bare = Embedded.start(a.storage().resolve("bare"));
         try {
             BundleContext t = withRegistry.getBundleContext();
             BundleContext b = bare.getBundleContext();
             ChurnInterleaved churn = new ChurnInterleaved(new BundleContext[] {t, b},
-                    ChurnCycle.startTessera(t, bundles, !control), jars);
-            ChurnCycle.startTessera(b, bundles, false);
-            for (int i = 0; i < warmupCycles; i++) {
-                churn.cycle(warmup, i % 2);
+                    ChurnCycle.startTessera(t, a.bundles(), !a.control()), a.jars());
+            ChurnCycle.startTessera(b, a.bundles(), false);
+            for (int i = 0; i < a.warmupCycles(); i++) {
+                churn.cycle(a.warmup(), i % 2);
             }
-            for (int i = 0; i < sizedWarmupCycles && n > warmup; i++) {
+            for (int i = 0; i < a.sizedWarmupCycles() && n > a.warmup(); i++) {
                 churn.cycle(n, i % 2);
             }
-            for (int p = 0; p < pairs; p++) {
+            for (int p = 0; p < a.pairs(); p++) {
                 System.gc();
                 long[][] r = churn.cycle(n, p % 2);
                 System.out.println("PAIR " + p + " tessera " + ChurnCycle.format(r[TESSERA]));
@@ -82,7 +74,7 @@ public final class ChurnInterleaved {
         } finally {
             Embedded.stop(withRegistry);
             Embedded.stop(bare);
-            Embedded.deleteTree(storage);
+            Embedded.deleteTree(a.storage());
         }
     }
 
