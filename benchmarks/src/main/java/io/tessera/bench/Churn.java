@@ -175,7 +175,7 @@ final class Churn {
                 Embedded.deleteTree(storage);
             }
         }
-        notes.add(pairs.note(row + " (" + method.description + ")", method.cpu));
+        notes.add(pairs.note(row, method.cpu));
         boolean counted = method == Method.SIDE_BY_SIDE && variant.isEmpty();
         return pairs.row(row, "bare Felix + tessera-core (" + method.description + ")",
                 counted ? "<= 1.10x" : method == Method.ALTERNATING ? "(cross-check)" : "(diagnostic)");
