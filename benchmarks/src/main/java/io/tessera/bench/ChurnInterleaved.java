@@ -85,28 +85,18 @@ public final class ChurnInterleaved {
      */
     private long[][] cycle(int n, int parity) throws Exception {
         long[][] r = new long[2][10];
+        List<String> locations = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            locations.add(ChurnCycle.appJar(jars, i).toUri().toString());
+        }
         List<List<Bundle>> started = List.of(new ArrayList<>(n), new ArrayList<>(n));
         ChurnCycle.ActivationTimer[] activation = {new ChurnCycle.ActivationTimer(), new ChurnCycle.ActivationTimer()};
         for (int f = 0; f < 2; f++) {
             contexts[f].addBundleListener(activation[f]);
         }
         try {
-            for (int i = 0; i < n; i++) {
-                String location = ChurnCycle.appJar(jars, i).toUri().toString();
-                for (int k = 0; k < 2; k++) {
-                    int f = (i + parity + k) % 2;
-                    long c0 = THREADS.getCurrentThreadCpuTime();
-                    long t0 = System.nanoTime();
-                    Bundle bundle = contexts[f].installBundle(location);
-                    long t1 = System.nanoTime();
-                    bundle.start();
-                    long t2 = System.nanoTime();
-                    r[f][8] += THREADS.getCurrentThreadCpuTime() - c0;
-                    r[f][2] += t1 - t0;
-                    r[f][3] += t2 - t1;
-                    started.get(f).add(bundle);
-                }
-            }
+            inTurn(n, parity, r, 2, (f, i) -> started.get(f).add(contexts[f].installBundle(locations.get(i))),
+                    3, (f, i) -> started.get(f).get(i).start());
         } finally {
             for (int f = 0; f < 2; f++) {
                 contexts[f].removeBundleListener(activation[f]);
@@ -115,21 +105,7 @@ public final class ChurnInterleaved {
         r[TESSERA][4] = settle();
         ChurnCycle.check(registry, n, n);
 
-        for (int i = 0; i < n; i++) {
-            for (int k = 0; k < 2; k++) {
-                int f = (i + parity + k) % 2;
-                Bundle bundle = started.get(f).get(i);
-                long c0 = THREADS.getCurrentThreadCpuTime();
-                long t0 = System.nanoTime();
-                bundle.stop();
-                long t1 = System.nanoTime();
-                bundle.uninstall();
-                long t2 = System.nanoTime();
-                r[f][8] += THREADS.getCurrentThreadCpuTime() - c0;
-                r[f][5] += t1 - t0;
-                r[f][6] += t2 - t1;
-            }
-        }
+        inTurn(n, parity, r, 5, (f, i) -> started.get(f).get(i).stop(), 6, (f, i) -> started.get(f).get(i).uninstall());
         r[TESSERA][7] = settle();
         ChurnCycle.check(registry, 0, 0);
         for (int f = 0; f < 2; f++) {
@@ -138,6 +114,35 @@ public final class ChurnInterleaved {
             r[f][9] = activation[f].total;
         }
         return r;
+    }
+
+    /** One operation on bundle {@code i} in framework {@code f}. */
+    private interface Step {
+        void run(int f, int i) throws Exception;
+    }
+
+    /**
+     * For each of the {@code n} bundles, in one framework and then the other (bundle {@code i} first in
+     * framework {@code (i + parity) % 2}), runs {@code first} then {@code second}, adding their wall times
+     * to the framework's figures {@code firstSlot} and {@code secondSlot} and the main thread's CPU time
+     * to its {@code cpu}.
+     */
+    private static void inTurn(int n, int parity, long[][] r, int firstSlot, Step first, int secondSlot, Step second)
+            throws Exception {
+        for (int i = 0; i < n; i++) {
+            for (int k = 0; k < 2; k++) {
+                int f = (i + parity + k) % 2;
+                long c0 = THREADS.getCurrentThreadCpuTime();
+                long t0 = System.nanoTime();
+                first.run(f, i);
+                long t1 = System.nanoTime();
+                second.run(f, i);
+                long t2 = System.nanoTime();
+                r[f][8] += THREADS.getCurrentThreadCpuTime() - c0;
+                r[f][firstSlot] += t1 - t0;
+                r[f][secondSlot] += t2 - t1;
+            }
+        }
     }
 
     /** How long the registry took to settle after the last change; 0 without a registry. */
