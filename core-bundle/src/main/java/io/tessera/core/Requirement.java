@@ -35,10 +35,14 @@ public final class Requirement {
      * Requires the app with this label at a version in {@code range}, in OSGi syntax
      * ({@code "[1.0,2.0)"}, or {@code "1.2"} for 1.2 and above).
      *
-     * @throws IllegalArgumentException if the range is not valid OSGi syntax
+     * @throws IllegalArgumentException if the range is not valid OSGi syntax, or is empty (such as
+     *                                  {@code "[2.0,1.0)"} or {@code "(1.0,1.0)"}), which no version could
+     *                                  ever match; the message says what to write instead
      */
     public static Requirement of(String label, String range) {
-        return new Requirement(label, new VersionRange(range), false);
+        VersionRange parsed = new VersionRange(range);
+        rejectEmpty(label + " " + range, parsed);
+        return new Requirement(label, parsed, false);
     }
 
     /**
@@ -46,7 +50,8 @@ public final class Requirement {
      * {@link #toString()}: {@code label}, then optionally a version range, then optionally
      * {@code optional}, separated by spaces: {@code "auth [1.0,2.0)"}, {@code "tags optional"}.
      *
-     * @throws IllegalArgumentException naming the part that is wrong
+     * @throws IllegalArgumentException naming the part that is wrong, also for an empty range (see
+     *                                  {@link #of(String, String)})
      */
     public static Requirement parse(String spec) {
         String[] words = spec.trim().split("\\s+");
@@ -66,12 +71,32 @@ public final class Requirement {
                     throw new IllegalArgumentException("requirement '" + spec + "' has a bad version range '" + word
                             + "' (expected OSGi syntax such as [1.0,2.0) or 1.2)", e);
                 }
+                rejectEmpty(spec.trim(), range);
             } else {
                 throw new IllegalArgumentException("requirement '" + spec + "' has an unexpected '" + word
                         + "' (expected: label [version range] [optional], as in 'auth [1.0,2.0) optional')");
             }
         }
         return new Requirement(words[0], range, optional);
+    }
+
+    /**
+     * An empty range would keep the app waiting for ever for a version that cannot exist, so it is
+     * refused where it is written, with what to write instead.
+     */
+    private static void rejectEmpty(String spec, VersionRange range) {
+        if (!range.isEmpty()) {
+            return;
+        }
+        Version left = range.getLeft();
+        Version right = range.getRight();
+        String instead = left.compareTo(right) > 0
+                ? "its lower bound " + left + " is above its upper bound " + right + "; write the lower bound first, as in ["
+                        + right + "," + left + ")"
+                : "it excludes its only version " + left + "; write [" + left + "," + left + "] for exactly " + left
+                        + ", or " + left + " for " + left + " and above";
+        throw new IllegalArgumentException("requirement '" + spec + "' has the version range " + range
+                + ", which no version can ever match: " + instead);
     }
 
     /** The same requirement, but one that never keeps the app waiting. */
