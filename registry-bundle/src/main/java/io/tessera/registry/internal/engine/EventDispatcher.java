@@ -140,9 +140,17 @@ public final class EventDispatcher implements EventSink {
         }
     }
 
+    /**
+     * Counts a subscriber out. When the last goes, events stop being queued, so the model
+     * operations' view of which models are available would no longer be trimmed as apps leave,
+     * and would keep the models (and classes) of apps long gone: it is emptied instead, and the
+     * next subscriber rebuilds it from the index.
+     */
     private void unsubscribe() {
         synchronized (publishing) {
-            subscribers--;
+            if (--subscribers == 0) {
+                enqueue(operations::forgetAvailable); // on the event thread, before any later subscriber's resync
+            }
         }
     }
 

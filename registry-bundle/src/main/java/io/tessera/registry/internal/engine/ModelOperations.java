@@ -81,6 +81,11 @@ final class ModelOperations {
         }
     }
 
+    /** Forgets which models are available, while nobody subscribes; {@link #resync} rebuilds it. */
+    void forgetAvailable() {
+        available.clear();
+    }
+
     void onEvent(AppEvent event) {
         App app = event.app();
         boolean arrived = event.type() == AppEvent.Type.READY;

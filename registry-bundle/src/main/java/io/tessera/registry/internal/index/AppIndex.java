@@ -19,7 +19,7 @@ import io.tessera.core.Model;
  * publishes a READY app's models before the app itself and withdraws them after it stops being
  * READY, so a lookup never finds a model whose app is not READY. Maps are updated in place rather
  * than copied, so a change costs the same with ten apps as with ten thousand; the ordered lists
- * are built on demand and cached until the next change.
+ * are built on demand and cached until the next change, which drops them.
  */
 public final class AppIndex {
 
@@ -37,7 +37,14 @@ public final class AppIndex {
     private final Map<String, Model> modelsByKey = new ConcurrentHashMap<>();
 
     private volatile long generation;
-    private volatile Ordered ordered = new Ordered(-1, List.of(), List.of());
+    private volatile Ordered ordered = NONE;
+
+    /**
+     * No cached lists. The cache is dropped as soon as the index changes, not when the lists are
+     * next read: until then it would keep the records of an app that left, and through their
+     * models and config the app's classes and class loader.
+     */
+    private static final Ordered NONE = new Ordered(-1, List.of(), List.of());
 
     private record Ordered(long generation, List<App> apps, List<Model> models) {
     }
@@ -120,6 +127,7 @@ public final class AppIndex {
     /** Marks the end of one change: readers' cached lists are rebuilt on next use. */
     public void changed() {
         generation++;
+        ordered = NONE;
     }
 
     // ---- reader side ----
@@ -152,6 +160,9 @@ public final class AppIndex {
         o = new Ordered(g, List.copyOf(apps), List.copyOf(models));
         if (generation == g) {
             ordered = o;
+            if (generation != g) { // changed meanwhile, perhaps after the writer dropped the cache: drop it again
+                ordered = NONE;
+            }
         }
         return o;
     }
