@@ -47,6 +47,12 @@ final class Claims {
         }
     }
 
+    /** Moves {@code e}'s claim from {@code oldName} to its candidate's name, keeping its other claims' places. */
+    void renamed(Entry e, String oldName) {
+        removeFrom(byName, oldName, e);
+        addTo(byName, e.candidate.name(), e);
+    }
+
     /*
      * Claimant lists are immutable and replaced on change: nearly every key has one claimant, held
      * in a one-element list with no backing array, and thousands of apps make that count.

@@ -52,8 +52,8 @@ public final class Engine {
     /**
      * @param onIdle called by the applier each time nothing is left to apply
      */
-    public Engine(AppIndex index, EventSink events, Runnable onIdle) {
-        this.reconciler = new Reconciler(index, events);
+    Engine(AppIndex index, EventSink events, StaleBundles stale, Runnable onIdle) {
+        this.reconciler = new Reconciler(index, events, stale);
         this.events = events;
         this.onIdle = onIdle;
     }
@@ -64,6 +64,15 @@ public final class Engine {
 
     public void remove(long candidateId) {
         submit(() -> reconciler.remove(candidateId));
+    }
+
+    public void rename(long candidateId, String name) {
+        submit(() -> reconciler.rename(candidateId, name));
+    }
+
+    /** Evaluates the apps of this bundle again (its wiring changed). */
+    void recheckBundle(long bundleId) {
+        submit(() -> reconciler.recheckBundle(bundleId));
     }
 
     /**

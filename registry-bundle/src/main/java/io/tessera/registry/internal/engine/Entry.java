@@ -7,7 +7,8 @@ import io.tessera.registry.internal.index.Candidate;
 /** The engine's mutable bookkeeping for one candidate; touched only by the engine's applier. */
 final class Entry {
 
-    final Candidate candidate;
+    /** Replaced only when the app is renamed (its default name changed). */
+    Candidate candidate;
     final long arrival;
     AppState state = AppState.INSTALLED;
     String reason = "";

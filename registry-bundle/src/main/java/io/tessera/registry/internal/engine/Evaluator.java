@@ -22,9 +22,11 @@ import io.tessera.registry.internal.index.ModelReference;
 final class Evaluator {
 
     private final Claims claims;
+    private final StaleBundles stale;
 
-    Evaluator(Claims claims) {
+    Evaluator(Claims claims, StaleBundles stale) {
         this.claims = claims;
+        this.stale = stale;
     }
 
     Verdict evaluate(Entry e) {
@@ -44,7 +46,8 @@ final class Evaluator {
         if (nameHolder != e) {
             return Verdict.failed("name '" + c.name() + "' is already used by app '" + nameHolder.label() + "' ("
                     + nameHolder.candidate.origin().symbolicName() + ", bundle "
-                    + nameHolder.candidate.origin().bundleId() + "); app names must be unique");
+                    + nameHolder.candidate.origin().bundleId() + "); app names must be unique: override name() in"
+                    + " one of them");
         }
         for (int i = 0; i < c.models().size(); i++) {
             Entry owner = claims.ownerOfModel(c.modelClasses().get(i));
@@ -57,6 +60,10 @@ final class Evaluator {
         if (cycle != null) {
             return Verdict.cycle("requirement cycle: " + String.join(" -> ", cycle)
                     + "; remove one of these requirements");
+        }
+        String staleWiring = stale.reasonFor(c.origin().bundleId());
+        if (staleWiring != null) {
+            return Verdict.waiting(staleWiring);
         }
         List<String> waits = null; // most apps wait for nothing: evaluated several times per change, allocate nothing
         for (Requirement r : c.requirements()) {

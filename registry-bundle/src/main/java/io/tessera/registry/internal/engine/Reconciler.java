@@ -39,15 +39,16 @@ final class Reconciler {
     private final AppIndex index;
     private final EventSink events;
     private final Claims claims = new Claims();
-    private final Evaluator evaluator = new Evaluator(claims);
+    private final Evaluator evaluator;
     private final Map<Long, Entry> entries = new HashMap<>();
     private final Set<Entry> dirty = new LinkedHashSet<>();
     private long arrivals;
     private long sequence;
 
-    Reconciler(AppIndex index, EventSink events) {
+    Reconciler(AppIndex index, EventSink events, StaleBundles stale) {
         this.index = index;
         this.events = events;
+        this.evaluator = new Evaluator(claims, stale);
     }
 
     void add(Candidate candidate) {
@@ -68,6 +69,39 @@ final class Reconciler {
         if (e != null) {
             e.removed = true;
             dirty.add(e);
+        }
+    }
+
+    /**
+     * Renames an app in place. Its record is replaced in the index without an event: the name is
+     * not part of an app's state, and it changes only while its bundle publishes or withdraws
+     * another config.
+     */
+    void rename(long id, String name) {
+        Entry e = entries.get(id);
+        if (e == null || e.removed || e.candidate.name().equals(name)) {
+            return;
+        }
+        String oldName = e.candidate.name();
+        dirty.addAll(claims.rivalsOf(e)); // whoever wanted the old name may have it now
+        e.candidate = e.candidate.withName(name);
+        claims.renamed(e, oldName);
+        dirty.add(e);
+        dirty.addAll(claims.rivalsOf(e));
+        if (e.record != null) {
+            e.record = new AppRecord(e.candidate, e.state, e.reason);
+            index.put(e.record, claims.leaderOfLabel(e.label()) == e);
+            index.forgetName(oldName, id);
+            index.changed();
+        }
+    }
+
+    /** Looks again at the apps of a bundle whose wiring changed. A scan: wiring changes are rare. */
+    void recheckBundle(long bundleId) {
+        for (Entry e : entries.values()) {
+            if (e.candidate.origin().bundleId() == bundleId) {
+                dirty.add(e);
+            }
         }
     }
 

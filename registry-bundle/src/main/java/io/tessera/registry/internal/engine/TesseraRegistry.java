@@ -23,7 +23,8 @@ public final class TesseraRegistry implements AppRegistry {
     private final AppIndex index = new AppIndex();
     private final Object settleMonitor = new Object();
     private final EventDispatcher dispatcher = new EventDispatcher(index::apps, this::signalSettled);
-    private final Engine engine = new Engine(index, dispatcher, this::signalSettled);
+    private final StaleBundles staleBundles = new StaleBundles();
+    private final Engine engine = new Engine(index, dispatcher, staleBundles, this::signalSettled);
     private final ToLongFunction<Class<?>> bundleIdOf;
 
     /**
@@ -41,6 +42,26 @@ public final class TesseraRegistry implements AppRegistry {
 
     public void remove(long candidateId) {
         engine.remove(candidateId);
+    }
+
+    /**
+     * Gives the app of {@code candidateId} another name: its default name changed because another
+     * app of its bundle came or went. Its state is kept; apps that wanted either name are looked
+     * at again. Returns once applied.
+     */
+    public void rename(long candidateId, String name) {
+        engine.rename(candidateId, name);
+    }
+
+    /**
+     * Records whether a bundle's wiring is stale ({@code reason}, naming the refresh to run) or
+     * current ({@code null}); its apps wait while it is stale, and come back when it no longer is.
+     * Returns once the change is applied.
+     */
+    public void staleWiring(long bundleId, String reason) {
+        if (staleBundles.set(bundleId, reason)) {
+            engine.recheckBundle(bundleId);
+        }
     }
 
     /** Applies the changes {@code r} makes as one batch; see {@link Engine#asOneBatch}. */

@@ -103,6 +103,11 @@ public final class AppIndex {
         return out;
     }
 
+    /** Forgets that the app {@code id} was installed under {@code oldName}, after it was renamed. */
+    public void forgetName(String oldName, long id) {
+        removeIfSame(readyByName, oldName, id);
+    }
+
     public void remove(AppRecord record) {
         byId.remove(record.id());
         removeIfSame(byLabel, record.label(), record.id());

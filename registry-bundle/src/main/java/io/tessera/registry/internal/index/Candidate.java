@@ -31,6 +31,12 @@ public record Candidate(long id, AppConfig config, AppHooks hooks, String label,
         }
     }
 
+    /** The same candidate under another name. */
+    public Candidate withName(String newName) {
+        return new Candidate(id, config, hooks, label, newName, verboseName, version, origin, models, modelClasses,
+                requirements, references, packages, error);
+    }
+
     /**
      * The model with this name, case-insensitive. A scan, not a table: apps have a handful of
      * models, no two with the same lower-case name, and the lower-case spelling (the usual one)

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 import java.util.function.ToLongFunction;
+import java.util.function.UnaryOperator;
 
 import org.osgi.framework.Version;
 
@@ -38,6 +39,15 @@ public final class CandidateReader {
      */
     public static Candidate read(long id, AppConfig config, Origin origin, AppHooks hooks, DeclaredModels declared,
             ToLongFunction<Class<?>> bundleIdOf) {
+        return read(id, config, origin, hooks, declared, bundleIdOf, label -> origin.symbolicName());
+    }
+
+    /**
+     * As {@link #read(long, AppConfig, Origin, AppHooks, DeclaredModels, ToLongFunction)}, with the
+     * name an app gets when its config gives none: {@code defaultName} of its label, called only then.
+     */
+    public static Candidate read(long id, AppConfig config, Origin origin, AppHooks hooks, DeclaredModels declared,
+            ToLongFunction<Class<?>> bundleIdOf, UnaryOperator<String> defaultName) {
         List<String> errors = new ArrayList<>();
         if (config instanceof DeclaredProblems written) {
             errors.addAll(written.problems());
@@ -50,7 +60,7 @@ public final class CandidateReader {
         }
         String name = call(errors, "name()", config::name, null);
         if (name == null || name.isBlank()) {
-            name = origin.symbolicName();
+            name = defaultName.apply(shownLabel);
         }
         String verboseName = call(errors, "verboseName()", config::verboseName, shownLabel);
         List<Class<?>> classes = call(errors, "models()", config::models, List.of());
