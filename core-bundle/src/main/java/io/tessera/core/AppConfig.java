@@ -32,7 +32,14 @@ public interface AppConfig {
 
     /**
      * The app's full name, unique in the runtime, as Django's dotted module path. {@code null}
-     * (the default) means the symbolic name of the bundle that registered this config.
+     * (the default) gives a default name: the symbolic name of the app's bundle when it is the
+     * only app of its bundle without a name of its own; while the bundle publishes several such
+     * configs, each is named {@code <symbolicName>.<label>} (for example
+     * {@code com.example.shop.orders} and {@code com.example.shop.billing}). Default names depend
+     * only on which configs a bundle publishes, not on the order it registers them in; an app
+     * whose default name changes (a second config of its bundle arrives, or the others leave)
+     * keeps its state. Two apps that still end up with one name are an error naming both:
+     * override this method in one of them.
      */
     default String name() {
         return null;

@@ -1,6 +1,9 @@
 package io.tessera.registry.internal.osgi;
 
+import java.util.HashMap;
+import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
@@ -13,6 +16,7 @@ import io.tessera.core.AppActivator;
 import io.tessera.core.AppConfig;
 import io.tessera.registry.internal.engine.TesseraRegistry;
 import io.tessera.registry.internal.index.AppHooks;
+import io.tessera.registry.internal.index.Candidate;
 import io.tessera.registry.internal.index.CandidateReader;
 import io.tessera.registry.internal.index.DeclaredModels;
 import io.tessera.registry.internal.index.Origin;
@@ -31,25 +35,38 @@ import io.tessera.registry.internal.index.Origin;
  * or for a later hook call (an activator's hooks need no second get: it hands out itself); any
  * other config is got once and held until it goes.
  */
-final class AppConfigTracker extends ServiceTracker<AppConfig, Long> {
+final class AppConfigTracker extends ServiceTracker<AppConfig, AppConfigTracker.Tracked> {
+
+    /** A config in the registry: its service id, and the id of its app's bundle. */
+    record Tracked(long id, long bundleId) {
+    }
 
     /** Set on configs the registry publishes for metadata-only bundles: the app's own bundle id. */
     static final String APP_BUNDLE_PROPERTY = "tessera.app.bundle.id";
 
     private final TesseraRegistry registry;
+    private final StoppingBundles stopping;
+    private final StaleWiring wiring;
+    private final DefaultNames names = new DefaultNames();
 
-    AppConfigTracker(BundleContext context, TesseraRegistry registry) {
+    AppConfigTracker(BundleContext context, TesseraRegistry registry, StoppingBundles stopping, StaleWiring wiring) {
         super(context, AppConfig.class, null);
         this.registry = registry;
+        this.stopping = stopping;
+        this.wiring = wiring;
     }
 
     @Override
-    public Long addingService(ServiceReference<AppConfig> reference) {
+    public Tracked addingService(ServiceReference<AppConfig> reference) {
         long id = (Long) reference.getProperty(Constants.SERVICE_ID);
         Bundle bundle = appBundle(reference);
         Origin origin = new Origin(bundle.getBundleId(), bundle.getSymbolicName(), bundle.getLocation(),
                 bundle.getVersion());
         DeclaredModels models = BundleModels.of(bundle);
+        wiring.check(bundle); // an app running against old classes must wait, from the start
+        Map<Long, String> renames = new HashMap<>(0);
+        UnaryOperator<String> defaultName = label -> names.claim(bundle.getBundleId(), bundle.getSymbolicName(), id,
+                label, renames);
         if (isPrototype(reference)) {
             ServiceObjects<AppConfig> objects = context.getServiceObjects(reference);
             AppConfig config = objects == null ? null : objects.getService();
@@ -58,7 +75,8 @@ final class AppConfigTracker extends ServiceTracker<AppConfig, Long> {
             }
             ReleasingHooks hooks = new ReleasingHooks(objects, config);
             try {
-                registry.add(CandidateReader.read(id, config, origin, hooks, models, RegistryActivator::bundleIdOf)); // ready() may run now, on config
+                add(CandidateReader.read(id, config, origin, hooks, models, RegistryActivator::bundleIdOf, defaultName),
+                        renames); // ready() may run now, on config
             } finally {
                 hooks.release();
             }
@@ -67,15 +85,25 @@ final class AppConfigTracker extends ServiceTracker<AppConfig, Long> {
             if (config == null) {
                 return null;
             }
-            registry.add(CandidateReader.read(id, config, origin, AppHooks.of(config), models,
-                    RegistryActivator::bundleIdOf));
+            add(CandidateReader.read(id, config, origin, AppHooks.of(config), models, RegistryActivator::bundleIdOf,
+                    defaultName), renames);
         }
-        return id;
+        stopping.added(bundle.getBundleId(), id);
+        return new Tracked(id, bundle.getBundleId());
+    }
+
+    /** Renames the bundle's other apps whose default name changed with this one's arrival, then adds it. */
+    private void add(Candidate candidate, Map<Long, String> renames) {
+        renames.forEach(registry::rename);
+        registry.add(candidate);
     }
 
     @Override
-    public void removedService(ServiceReference<AppConfig> reference, Long id) {
-        registry.remove(id);
+    public void removedService(ServiceReference<AppConfig> reference, Tracked tracked) {
+        stopping.removed(tracked.bundleId(), tracked.id());
+        Map<Long, String> renames = new HashMap<>(0);
+        names.release(tracked.bundleId(), tracked.id(), renames);
+        renames.forEach(registry::rename);
         if (!isPrototype(reference)) {
             try {
                 context.ungetService(reference);

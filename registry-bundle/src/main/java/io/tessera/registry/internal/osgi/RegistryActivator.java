@@ -24,6 +24,8 @@ public final class RegistryActivator implements BundleActivator {
     private TesseraRegistry registry;
     private BundleProblems problems;
     private ListenerTracker listeners;
+    private StoppingBundles stopping;
+    private StaleWiring wiring;
     private AppConfigTracker configs;
     private MetadataApps metadataApps;
     private ServiceRegistration<AppRegistry> registryRegistration;
@@ -39,7 +41,12 @@ public final class RegistryActivator implements BundleActivator {
 
         listeners = new ListenerTracker(context, registry);
         listeners.open();
-        configs = new AppConfigTracker(context, registry);
+        stopping = new StoppingBundles(registry, context.getBundle().getBundleId());
+        context.addBundleListener(stopping);
+        wiring = new StaleWiring(registry);
+        context.addBundleListener(wiring);
+        context.addFrameworkListener(wiring);
+        configs = new AppConfigTracker(context, registry, stopping, wiring);
         metadataApps = new MetadataApps(context);
         registry.asOneBatch(() -> {
             configs.open();
@@ -61,6 +68,9 @@ public final class RegistryActivator implements BundleActivator {
         metadataApps.close();
         configs.close();
         registryRegistration.unregister();
+        context.removeFrameworkListener(wiring);
+        context.removeBundleListener(wiring);
+        context.removeBundleListener(stopping);
         registry.shutdown();
         listeners.close();
         context.removeBundleListener(problems);
