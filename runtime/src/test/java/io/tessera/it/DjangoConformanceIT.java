@@ -234,15 +234,17 @@ public class DjangoConformanceIT extends TesseraTestSupport {
         assertExamplesReady();
     }
 
-    // C11: one bundle offering two configs with the same name is an error naming both; distinct ones are two apps.
+    // C11: one bundle offering two configs with the same name is an error naming both; distinct ones are two apps
+    // (two configs giving no name get distinct default names: see LifecycleEdgesIT).
     @Test
     public void c11_oneBundleTwoConfigs_sameNameIsAnError_distinctAreTwoApps() throws Exception {
-        Bundle same = installAndStart(TestBundles.twin("test.c11same", "c11_first", "c11_second"));
+        Bundle same = installAndStart(TestBundles.twin("test.c11same", "c11_first", "c11_second")
+                .name("org.example.c11").header("X-Name2", "org.example.c11"));
         assertEquals(AppState.READY, stateOf("c11_first"));
         App second = registry.app("c11_second");
         assertEquals(AppState.FAILED, second.state());
-        assertContains(second.reason(), "name 'test.c11same' is already used by app 'c11_first'",
-                "bundle " + same.getBundleId());
+        assertContains(second.reason(), "name 'org.example.c11' is already used by app 'c11_first'",
+                "bundle " + same.getBundleId(), "override name() in one of them");
 
         Bundle distinct = installAndStart(TestBundles.twin("test.c11pair", "c11_left", "c11_right")
                 .name("org.example.c11.Left").header("X-Name2", "org.example.c11.Right"));

@@ -19,9 +19,12 @@ import io.tessera.it.fixture.Journal;
 import io.tessera.it.fixture.Misspelt;
 import io.tessera.it.fixture.NeedsUser;
 import io.tessera.it.fixture.Orphan;
+import io.tessera.it.fixture.PlainApp;
+import io.tessera.it.fixture.Probe;
 import io.tessera.it.fixture.TwinApp;
 import io.tessera.it.fixture.declared.Invoice;
 import io.tessera.it.fixture.declared.Payment;
+import io.tessera.it.fixture.wired.Greeting;
 
 /**
  * Writes app bundles for the tests: each is a real jar holding its own copy of the fixture
@@ -32,7 +35,8 @@ public final class TestBundles {
 
     private static final List<Class<?>> FIXTURE_CLASSES = List.of(FixtureApp.class, Journal.class, Alpha.class,
             Beta.class, Orphan.class, NeedsUser.class, Misspelt.class, TwinApp.class,
-            io.tessera.it.fixture.clash.Alpha.class, Invoice.class, Payment.class);
+            io.tessera.it.fixture.clash.Alpha.class, Invoice.class, Payment.class, Probe.class, PlainApp.class,
+            Greeting.class);
 
     /** The model index the build wrote for the fixtures marked {@code @AppModel}. */
 
@@ -65,6 +69,34 @@ public final class TestBundles {
         TestBundles b = new TestBundles(symbolicName);
         b.headers.put("Bundle-Activator", TwinApp.class.getName());
         return b.label(label).header("X-Label2", label2);
+    }
+
+    /**
+     * A bundle whose activator ({@link PlainApp}) registers itself as a plain AppConfig service
+     * with the given label and never unregisters it; symbolic name {@code test.<label>}.
+     */
+    public static TestBundles plain(String label) {
+        TestBundles b = new TestBundles("test." + label);
+        b.headers.put("Bundle-Activator", PlainApp.class.getName());
+        return b.label(label);
+    }
+
+    /** The package other generated bundles can be wired to ({@link #exportsWired()}, {@link #importsWired()}). */
+    public static final String WIRED_PACKAGE = Greeting.class.getPackageName();
+
+    /** Exports {@link #WIRED_PACKAGE} (each generated bundle holds a copy of it). */
+    public TestBundles exportsWired() {
+        return header("Export-Package", WIRED_PACKAGE);
+    }
+
+    /** Imports {@link #WIRED_PACKAGE}, so the bundle is wired to whichever bundle exports it. */
+    public TestBundles importsWired() {
+        return header("Import-Package", headers.get("Import-Package") + "," + WIRED_PACKAGE);
+    }
+
+    /** Makes the app's stopping() use its bundle context and record what it saw of this bundle (see Probe). */
+    public TestBundles probeWhenStopping(String symbolicName) {
+        return header("X-Stopping-Probe", symbolicName);
     }
 
     public TestBundles label(String label) {
