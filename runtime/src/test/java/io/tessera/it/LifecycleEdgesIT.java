@@ -103,6 +103,13 @@ public class LifecycleEdgesIT extends TesseraTestSupport {
                 + " without a refresh, so it runs against classes that are gone; run 'refresh " + importer.getBundleId()
                 + "' to rewire it (Tessera does not refresh by itself)", app.reason());
         assertExamplesReady();
+
+        // the refresh it names rewires it: with the package gone it cannot resolve, and nothing stale is left
+        shell("refresh " + importer.getBundleId());
+        await("the importer was refreshed and cannot resolve", () -> importer.getState() == Bundle.INSTALLED);
+        settle();
+        assertFalse(registry.apps().stream().anyMatch(a -> a.reason().contains("still uses")));
+        assertExamplesReady();
     }
 
     // ---- stopping() while the bundle can still act ----

@@ -43,9 +43,8 @@ final class StaleWiring implements SynchronousBundleListener, FrameworkListener 
     public void bundleChanged(BundleEvent event) {
         switch (event.getType()) {
             case BundleEvent.RESOLVED, BundleEvent.UNRESOLVED -> check(event.getBundle());
-            case BundleEvent.UPDATED -> wiredToOldRevisionsOf(event.getBundle()).forEach(this::check);
-            case BundleEvent.UNINSTALLED -> {
-                check(event.getBundle()); // forgets it
+            case BundleEvent.UPDATED, BundleEvent.UNINSTALLED -> {
+                check(event.getBundle()); // its new revision is not wired yet; uninstalled, it is forgotten
                 wiredToOldRevisionsOf(event.getBundle()).forEach(this::check);
             }
             default -> {
