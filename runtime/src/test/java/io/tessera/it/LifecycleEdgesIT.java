@@ -21,6 +21,7 @@ import org.osgi.framework.Version;
 import io.tessera.core.App;
 import io.tessera.core.AppState;
 import io.tessera.core.Registration;
+import io.tessera.it.fixture.TwinApp;
 
 /**
  * Issue 14, part 2: stale wiring after an update without refresh, stopping() while the bundle
@@ -289,6 +290,24 @@ public class LifecycleEdgesIT extends TesseraTestSupport {
             b.uninstall();
         }
         assertExamplesReady();
+    }
+
+    @Test
+    public void whenOnlyOneAppOfTheBundleIsLeftItTakesTheSymbolicNameAgain_keepingItsState() throws Exception {
+        Bundle b = installAndStart(TestBundles.twin("test.lc_pair", "lc_stays", "lc_goes"));
+        assertEquals("test.lc_pair.lc_stays", registry.app("lc_stays").name());
+        journal.clear();
+
+        TwinApp.withdraw("lc_goes");
+        settle();
+        assertFalse(registry.findApp("lc_goes").isPresent());
+        App stays = registry.app("lc_stays");
+        assertEquals(AppState.READY, stays.state());
+        assertEquals("test.lc_pair", stays.name());
+        assertTrue(registry.isInstalled("test.lc_pair"));
+        assertFalse(registry.isInstalled("test.lc_pair.lc_stays"));
+        assertEquals("only the withdrawn app stopped", List.of("lc_goes:stopping"), List.copyOf(journal));
+        b.uninstall();
     }
 
     @Test
