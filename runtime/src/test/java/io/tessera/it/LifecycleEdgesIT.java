@@ -118,7 +118,7 @@ public class LifecycleEdgesIT extends TesseraTestSupport {
     @Test
     public void stoppingRunsWithAValidContextForEveryKindOfApp_onStopUpdateAndUninstall() throws Exception {
         TestBundles activatorApp = TestBundles.app("lc_act").probeWhenStopping("test.lc_act");
-        TestBundles plainApp = TestBundles.plain("lc_plain");
+        TestBundles plainApp = TestBundles.plain("lc_plain").probeWhenStopping("test.lc_plain");
         for (TestBundles kind : List.of(activatorApp, plainApp)) {
             String label = kind.symbolicName().substring("test.".length());
             String expected = label + ":stopping context valid, test." + label + " STOPPING";

@@ -19,7 +19,6 @@ import io.tessera.it.fixture.Journal;
 import io.tessera.it.fixture.Misspelt;
 import io.tessera.it.fixture.NeedsUser;
 import io.tessera.it.fixture.Orphan;
-import io.tessera.it.fixture.PlainApp;
 import io.tessera.it.fixture.Probe;
 import io.tessera.it.fixture.TwinApp;
 import io.tessera.it.fixture.declared.Invoice;
@@ -35,8 +34,7 @@ public final class TestBundles {
 
     private static final List<Class<?>> FIXTURE_CLASSES = List.of(FixtureApp.class, Journal.class, Alpha.class,
             Beta.class, Orphan.class, NeedsUser.class, Misspelt.class, TwinApp.class,
-            io.tessera.it.fixture.clash.Alpha.class, Invoice.class, Payment.class, Probe.class, PlainApp.class,
-            Greeting.class);
+            io.tessera.it.fixture.clash.Alpha.class, Invoice.class, Payment.class, Probe.class, Greeting.class);
 
     /** The model index the build wrote for the fixtures marked {@code @AppModel}. */
 
@@ -72,13 +70,11 @@ public final class TestBundles {
     }
 
     /**
-     * A bundle whose activator ({@link PlainApp}) registers itself as a plain AppConfig service
-     * with the given label and never unregisters it; symbolic name {@code test.<label>}.
+     * A bundle whose plain activator ({@link TwinApp} with one label) registers one plain AppConfig
+     * service with the given label and never unregisters it; symbolic name {@code test.<label>}.
      */
     public static TestBundles plain(String label) {
-        TestBundles b = new TestBundles("test." + label);
-        b.headers.put("Bundle-Activator", PlainApp.class.getName());
-        return b.label(label);
+        return twin("test." + label, label, null);
     }
 
     /** The package other generated bundles can be wired to ({@link #exportsWired()}, {@link #importsWired()}). */
