@@ -5,7 +5,6 @@ import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
 import java.io.ByteArrayInputStream;
-import java.lang.ref.WeakReference;
 import java.util.List;
 
 import org.junit.Test;
@@ -16,18 +15,15 @@ import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.Bundle;
-import org.osgi.framework.Version;
 
 import io.tessera.core.App;
 import io.tessera.core.AppState;
-import io.tessera.core.Registration;
 import io.tessera.it.fixture.TwinApp;
 
 /**
- * Issue 14, part 2: stale wiring after an update without refresh, stopping() while the bundle
- * context is still valid, impossible version ranges, nothing of a removed app kept, and default
- * names of several apps in one bundle. Every operation goes through the real framework (and
- * {@code refresh} through the real Gogo shell).
+ * Issue 14, part 2: stopping() while the bundle context is still valid, impossible version
+ * ranges, and default names of several apps in one bundle (stale wiring: {@link StaleWiringIT};
+ * nothing of a removed app kept: {@link RemovedAppsCollectedIT}).
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
@@ -36,81 +32,6 @@ public class LifecycleEdgesIT extends TesseraTestSupport {
     @Configuration
     public Option[] config() {
         return tesseraOptions("LifecycleEdgesIT");
-    }
-
-    // ---- stale wiring ----
-
-    @Test
-    public void anUpdateWithoutRefreshMakesImportersWaitNamingTheRefresh_andTheRefreshBringsThemBack() throws Exception {
-        Bundle shared = installAndStart(TestBundles.app("lc_shared").exportsWired());
-        Bundle plain = installAndStart(TestBundles.app("lc_importer").importsWired());
-        Bundle requiring = installAndStart(TestBundles.app("lc_requirer").importsWired().requires("lc_shared"));
-        for (String label : List.of("lc_shared", "lc_importer", "lc_requirer")) {
-            assertEquals(label + ": " + registry.app(label).reason(), AppState.READY, stateOf(label));
-        }
-        journal.clear();
-
-        shared.update(new ByteArrayInputStream(TestBundles.app("lc_shared").exportsWired().version("1.1.0").build()));
-        settle();
-        assertEquals(AppState.READY, stateOf("lc_shared"));
-        assertEquals(new Version(1, 1, 0), registry.app("lc_shared").version());
-        for (Bundle b : List.of(plain, requiring)) {
-            String label = b == plain ? "lc_importer" : "lc_requirer";
-            App app = registry.app(label);
-            assertEquals(label + ": " + app.reason(), AppState.WAITING, app.state());
-            assertEquals("bundle " + b.getBundleId() + " (test." + label + ") still uses package "
-                    + TestBundles.WIRED_PACKAGE + " from the old revision of bundle " + shared.getBundleId()
-                    + " (test.lc_shared), which was updated without a refresh, so it runs against the old classes;"
-                    + " run 'refresh " + shared.getBundleId() + "' to rewire it (Tessera does not refresh by itself)",
-                    app.reason());
-        }
-        assertFalse("no ready() against the old classes: " + journal, journal.contains("lc_importer:ready")
-                || journal.contains("lc_requirer:ready"));
-        assertTrue(journal.toString(), journal.contains("lc_importer:stopping"));
-        String check = shell("apps:check");
-        assertTrue(check, check.contains("WARNING lc_importer is WAITING: bundle " + plain.getBundleId()
-                + " (test.lc_importer) still uses package " + TestBundles.WIRED_PACKAGE + " from the old revision of bundle "
-                + shared.getBundleId() + " (test.lc_shared)"));
-        assertTrue(check, check.contains("run 'refresh " + shared.getBundleId() + "'"));
-
-        // restarting the importer does not rewire it: still waiting, as read anew
-        plain.stop();
-        plain.start();
-        assertEquals(AppState.WAITING, stateOf("lc_importer"));
-        assertTrue(registry.app("lc_importer").reason().contains("run 'refresh " + shared.getBundleId() + "'"));
-
-        shell("refresh " + shared.getBundleId());
-        await("both importers are READY again after the refresh",
-                () -> registry.findApp("lc_importer").map(App::isReady).orElse(false)
-                        && registry.findApp("lc_requirer").map(App::isReady).orElse(false));
-        settle();
-        assertExamplesReady();
-        assertTrue(shell("apps:check"), shell("apps:check").startsWith("System check identified no issues"));
-    }
-
-    @Test
-    public void anUninstallWithoutRefreshMakesImportersWaitNamingTheirOwnRefresh() throws Exception {
-        Bundle shared = installAndStart(TestBundles.app("lc_gone").exportsWired());
-        Bundle importer = installAndStart(TestBundles.app("lc_orphaned").importsWired());
-        assertEquals(AppState.READY, stateOf("lc_orphaned"));
-        long sharedId = shared.getBundleId();
-
-        shared.uninstall();
-        settle();
-        App app = registry.app("lc_orphaned");
-        assertEquals(app.reason(), AppState.WAITING, app.state());
-        assertEquals("bundle " + importer.getBundleId() + " (test.lc_orphaned) still uses package "
-                + TestBundles.WIRED_PACKAGE + " from bundle " + sharedId + " (test.lc_gone), which was uninstalled"
-                + " without a refresh, so it runs against classes that are gone; run 'refresh " + importer.getBundleId()
-                + "' to rewire it (Tessera does not refresh by itself)", app.reason());
-        assertExamplesReady();
-
-        // the refresh it names rewires it: with the package gone it cannot resolve, and nothing stale is left
-        shell("refresh " + importer.getBundleId());
-        await("the importer was refreshed and cannot resolve", () -> importer.getState() == Bundle.INSTALLED);
-        settle();
-        assertFalse(registry.apps().stream().anyMatch(a -> a.reason().contains("still uses")));
-        assertExamplesReady();
     }
 
     // ---- stopping() while the bundle can still act ----
@@ -204,64 +125,6 @@ public class LifecycleEdgesIT extends TesseraTestSupport {
         assertTrue(check, check.contains("ERROR lc_never0: requires() threw java.lang.IllegalArgumentException:"
                 + " requirement 'auth [2.0,1.0)'"));
         assertExamplesReady();
-    }
-
-    // ---- nothing of a removed app is kept ----
-
-    @Test
-    public void anUninstalledAppsClassesCanBeCollectedAtOnce() throws Exception {
-        Bundle b = installAndStart(TestBundles.app("lc_leak"));
-        WeakReference<Class<?>> model = modelClass("lc_leak");
-        useTheRegistryFully("lc_leak");
-        b.uninstall();
-        settle();
-        awaitCollected("the model class of uninstalled app lc_leak", model);
-    }
-
-    @Test
-    public void anUpdatedAppsOldClassesCanBeCollected() throws Exception {
-        Bundle b = installAndStart(TestBundles.app("lc_leak_up"));
-        WeakReference<Class<?>> old = modelClass("lc_leak_up");
-        useTheRegistryFully("lc_leak_up");
-        b.update(new ByteArrayInputStream(TestBundles.app("lc_leak_up").version("1.0.1").build()));
-        settle();
-        assertEquals(AppState.READY, stateOf("lc_leak_up"));
-        awaitCollected("the old revision's model class of updated app lc_leak_up", old);
-    }
-
-    @Test
-    public void aRequiredAppsClassesCanBeCollectedOnceItsDependentsSteppedDown() throws Exception {
-        Bundle base = installAndStart(TestBundles.app("lc_leak_base"));
-        installAndStart(TestBundles.app("lc_leak_dep").requires("lc_leak_base").models("Orphan"));
-        WeakReference<Class<?>> model = modelClass("lc_leak_base");
-        useTheRegistryFully("lc_leak_base");
-        base.uninstall();
-        settle();
-        assertEquals(AppState.WAITING, stateOf("lc_leak_dep"));
-        awaitCollected("the model class of lc_leak_base, required by the waiting lc_leak_dep", model);
-    }
-
-    private WeakReference<Class<?>> modelClass(String label) {
-        return new WeakReference<>(registry.model(label + ".Alpha").type());
-    }
-
-    /** Reads the ordered lists, and subscribes and unsubscribes a model operation, as a busy runtime would. */
-    private void useTheRegistryFully(String label) throws Exception {
-        assertTrue(registry.models().stream().anyMatch(m -> m.key().equals(label + ".Alpha")));
-        assertTrue(registry.apps().stream().anyMatch(a -> a.label().equals(label)));
-        boolean[] available = {false};
-        Registration r = registry.whenModelsReady(models -> available[0] = true, label + ".Alpha");
-        settle();
-        assertTrue(available[0]);
-        r.close();
-        settle();
-    }
-
-    private static void awaitCollected(String what, WeakReference<?> ref) throws InterruptedException {
-        await(what + " is collected", () -> {
-            System.gc();
-            return ref.get() == null;
-        });
     }
 
     // ---- several apps in one bundle ----
