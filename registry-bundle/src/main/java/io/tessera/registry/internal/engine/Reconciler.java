@@ -88,12 +88,10 @@ final class Reconciler {
         claims.renamed(e, oldName);
         dirty.add(e);
         dirty.addAll(claims.rivalsOf(e));
-        if (e.record != null) {
-            e.record = new AppRecord(e.candidate, e.state, e.reason);
-            index.put(e.record, claims.leaderOfLabel(e.label()) == e);
-            index.forgetName(oldName, id);
-            index.changed();
-        }
+        e.record = new AppRecord(e.candidate, e.state, e.reason); // an entry has a record from its arrival on
+        index.put(e.record, claims.leaderOfLabel(e.label()) == e);
+        index.forgetName(oldName, id);
+        index.changed();
     }
 
     /** Looks again at the apps of a bundle whose wiring changed. A scan: wiring changes are rare. */
