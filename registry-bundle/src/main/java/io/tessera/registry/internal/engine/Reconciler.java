@@ -42,6 +42,12 @@ final class Reconciler {
     private final Evaluator evaluator = new Evaluator(claims);
     private final Map<Long, Entry> entries = new HashMap<>();
     private final Set<Entry> dirty = new LinkedHashSet<>();
+    /** Placeholders by bundle id: apps whose bundle is installed but not running them (few, usually none). */
+    private final Map<Long, List<Entry>> placeholders = new HashMap<>();
+    /** How many configs each bundle has in the index, not withdrawn: those bundles run their apps. */
+    private final Map<Long, Integer> running = new HashMap<>();
+    /** Placeholder ids count down from -1, apart from service ids. */
+    private long placeholderIds;
     private long arrivals;
     private long sequence;
 
@@ -54,6 +60,14 @@ final class Reconciler {
         if (entries.containsKey(candidate.id())) {
             return;
         }
+        if (!placeholders.isEmpty()) { // the bundle runs its app now: its placeholders go in this same batch
+            dropPlaceholders(candidate.origin().bundleId(), List.of());
+        }
+        enter(candidate);
+        running.merge(candidate.origin().bundleId(), 1, Integer::sum);
+    }
+
+    private Entry enter(Candidate candidate) {
         Entry e = new Entry(candidate, arrivals++);
         entries.put(candidate.id(), e);
         claims.add(e);
@@ -61,13 +75,77 @@ final class Reconciler {
         dirty.add(e);
         dirty.addAll(claims.rivalsOf(e));
         dirty.addAll(claims.requirersOf(e.label()));
+        return e;
+    }
+
+    /**
+     * Lists the apps of an installed bundle that is not running them, one placeholder per label,
+     * as {@code facts} says; {@code null} facts drop them (the bundle is gone). A bundle that has a
+     * config in the index is running its app, and gets no placeholder.
+     */
+    void setInactive(long bundleId, InactiveBundle facts) {
+        if (facts == null || runsAnApp(bundleId)) {
+            dropPlaceholders(bundleId, List.of());
+            return;
+        }
+        List<String> labels = facts.labels().isEmpty() ? List.of(Candidate.unknownLabel(bundleId)) : facts.labels();
+        dropPlaceholders(bundleId, labels);
+        List<Entry> kept = placeholders.getOrDefault(bundleId, List.of());
+        List<Entry> now = new ArrayList<>(labels.size());
+        for (String label : labels) {
+            Entry e = null;
+            for (Entry k : kept) {
+                e = k.label().equals(label) ? k : e;
+            }
+            if (e == null) {
+                e = new Entry(Candidate.placeholder(--placeholderIds, facts.origin(),
+                        facts.labels().isEmpty() ? null : label), arrivals++);
+                e.inactive = facts;
+                entries.put(e.id(), e);
+                claims.add(e);
+                setState(e, AppState.INSTALLED, "");
+            }
+            e.inactive = facts;
+            dirty.add(e);
+            dirty.addAll(claims.requirersOf(e.label())); // they now read "installed as bundle N but ..."
+            now.add(e);
+        }
+        placeholders.put(bundleId, List.copyOf(now));
+    }
+
+    /** Removes the bundle's placeholders whose label is not in {@code keep}. */
+    private void dropPlaceholders(long bundleId, List<String> keep) {
+        List<Entry> list = placeholders.get(bundleId);
+        if (list == null) {
+            return;
+        }
+        List<Entry> kept = new ArrayList<>();
+        for (Entry e : list) {
+            if (keep.contains(e.label())) {
+                kept.add(e);
+            } else {
+                remove(e.id());
+            }
+        }
+        if (kept.isEmpty()) {
+            placeholders.remove(bundleId);
+        } else {
+            placeholders.put(bundleId, List.copyOf(kept));
+        }
+    }
+
+    private boolean runsAnApp(long bundleId) {
+        return running.containsKey(bundleId);
     }
 
     void remove(long id) {
         Entry e = entries.get(id);
-        if (e != null) {
+        if (e != null && !e.removed) {
             e.removed = true;
             dirty.add(e);
+            if (!e.candidate.placeholder()) {
+                running.computeIfPresent(e.candidate.origin().bundleId(), (k, n) -> n == 1 ? null : n - 1);
+            }
         }
     }
 
@@ -282,7 +360,7 @@ final class Reconciler {
             if (state == AppState.READY) {
                 index.publishModels(e.candidate);
             }
-            index.put(record, claims.leaderOfLabel(e.label()) == e);
+            index.put(record, claims.leaderOfLabel(e.label()) == e && e.candidate.labelKnown());
             if (previous == AppState.READY) {
                 index.withdrawModels(e.candidate);
             }
@@ -293,7 +371,7 @@ final class Reconciler {
 
     private void refreshLeader(String label) {
         Entry leader = claims.leaderOfLabel(label);
-        if (leader != null && leader.record != null) {
+        if (leader != null && leader.record != null && leader.candidate.labelKnown()) {
             index.put(leader.record, true);
         }
     }
