@@ -60,8 +60,8 @@ final class Reconciler {
         if (entries.containsKey(candidate.id())) {
             return;
         }
-        if (!placeholders.isEmpty()) { // the bundle runs its app now: its placeholders go in this same batch
-            dropPlaceholders(candidate.origin().bundleId(), List.of());
+        if (!placeholders.isEmpty()) { // the bundle runs its app now: its placeholders go first, in this same batch
+            dropPlaceholdersNow(candidate.origin().bundleId(), candidate.label());
         }
         enter(candidate);
         running.merge(candidate.origin().bundleId(), 1, Integer::sum);
@@ -97,13 +97,11 @@ final class Reconciler {
             for (Entry k : kept) {
                 e = k.label().equals(label) ? k : e;
             }
-            if (e == null) {
+            if (e == null) { // published (INSTALLED, in its state) as the batch settles it: after what leaves
                 e = new Entry(Candidate.placeholder(--placeholderIds, facts.origin(),
                         facts.labels().isEmpty() ? null : label), arrivals++);
-                e.inactive = facts;
                 entries.put(e.id(), e);
                 claims.add(e);
-                setState(e, AppState.INSTALLED, "");
             }
             e.inactive = facts;
             dirty.add(e);
@@ -132,6 +130,41 @@ final class Reconciler {
         } else {
             placeholders.put(bundleId, List.copyOf(kept));
         }
+    }
+
+    /**
+     * Drops a bundle's placeholders at once, before its config's app enters, so listeners see
+     * each leave before the app arrives. One with the arriving app's label stays what lookups by
+     * that label find until the app's first record replaces it: never neither.
+     */
+    private void dropPlaceholdersNow(long bundleId, String arrivingLabel) {
+        List<Entry> list = placeholders.remove(bundleId);
+        if (list == null) {
+            return;
+        }
+        for (Entry p : list) {
+            claims.remove(p);
+            entries.remove(p.id());
+            dirty.remove(p);
+            dirty.addAll(claims.requirersOf(p.label()));
+            if (p.record != null) {
+                boolean keepLabel = p.label().equals(arrivingLabel);
+                events.publish(new AppEvent(AppEvent.Type.REMOVED, p.record, p.state, ++sequence), () -> {
+                    index.remove(p.record, keepLabel);
+                    index.changed();
+                });
+            }
+        }
+    }
+
+    /** Whether a placeholder of this bundle stands for {@code label}: it takes over the label as the app leaves. */
+    private boolean hasPlaceholder(long bundleId, String label) {
+        for (Entry p : placeholders.getOrDefault(bundleId, List.of())) {
+            if (!p.removed && p.label().equals(label)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private boolean runsAnApp(long bundleId) {
@@ -243,8 +276,11 @@ final class Reconciler {
             batch.addAll(claims.requirersOf(e.label()));
             claims.remove(e);
             entries.remove(e.id());
+            // an app whose bundle stays installed is followed by its placeholder in this same batch: until
+            // that is published, lookups by the label keep finding the leaving app, never nothing
+            boolean keepLabel = !e.candidate.placeholder() && hasPlaceholder(e.candidate.origin().bundleId(), e.label());
             events.publish(new AppEvent(AppEvent.Type.REMOVED, e.record, e.state, ++sequence), () -> {
-                index.remove(e.record); // stopInvalidated already stopped it if it was READY
+                index.remove(e.record, keepLabel); // stopInvalidated already stopped it if it was READY
                 refreshLeader(e.label());
                 index.changed();
             });

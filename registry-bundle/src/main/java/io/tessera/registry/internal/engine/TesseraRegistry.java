@@ -48,6 +48,11 @@ public final class TesseraRegistry implements AppRegistry {
         engine.remove(candidateId, bundleId, then);
     }
 
+    /** Whether a config of this bundle is in the index. */
+    public boolean runsAppOf(long bundleId) {
+        return index.runsAppOf(bundleId);
+    }
+
     /** See {@link Engine#setInactive}. */
     public void setInactive(long bundleId, InactiveBundle facts) {
         engine.setInactive(bundleId, facts);
