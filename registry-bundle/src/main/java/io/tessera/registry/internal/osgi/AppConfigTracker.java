@@ -12,9 +12,12 @@ import org.osgi.util.tracker.ServiceTracker;
 import io.tessera.core.AppActivator;
 import io.tessera.core.AppConfig;
 import io.tessera.registry.internal.engine.TesseraRegistry;
+import io.tessera.registry.internal.engine.InactiveBundle;
 import io.tessera.registry.internal.index.AppHooks;
+import io.tessera.registry.internal.index.Candidate;
 import io.tessera.registry.internal.index.CandidateReader;
 import io.tessera.registry.internal.index.DeclaredModels;
+import io.tessera.registry.internal.index.Labels;
 import io.tessera.registry.internal.index.Origin;
 
 /**
@@ -37,10 +40,14 @@ final class AppConfigTracker extends ServiceTracker<AppConfig, Long> {
     static final String APP_BUNDLE_PROPERTY = "tessera.app.bundle.id";
 
     private final TesseraRegistry registry;
+    private final KnownApps known;
+    private final InactiveApps inactive;
 
-    AppConfigTracker(BundleContext context, TesseraRegistry registry) {
+    AppConfigTracker(BundleContext context, TesseraRegistry registry, KnownApps known, InactiveApps inactive) {
         super(context, AppConfig.class, null);
         this.registry = registry;
+        this.known = known;
+        this.inactive = inactive;
     }
 
     @Override
@@ -58,7 +65,7 @@ final class AppConfigTracker extends ServiceTracker<AppConfig, Long> {
             }
             ReleasingHooks hooks = new ReleasingHooks(objects, config);
             try {
-                registry.add(CandidateReader.read(id, config, origin, hooks, models, RegistryActivator::bundleIdOf)); // ready() may run now, on config
+                add(CandidateReader.read(id, config, origin, hooks, models, RegistryActivator::bundleIdOf)); // ready() may run now, on config
             } finally {
                 hooks.release();
             }
@@ -67,15 +74,23 @@ final class AppConfigTracker extends ServiceTracker<AppConfig, Long> {
             if (config == null) {
                 return null;
             }
-            registry.add(CandidateReader.read(id, config, origin, AppHooks.of(config), models,
-                    RegistryActivator::bundleIdOf));
+            add(CandidateReader.read(id, config, origin, AppHooks.of(config), models, RegistryActivator::bundleIdOf));
         }
         return id;
     }
 
+    private void add(Candidate candidate) {
+        if (Labels.isValid(candidate.label())) { // remembered, to list the app under its label while it is stopped
+            known.published(candidate.origin().bundleId(), candidate.label());
+        }
+        registry.add(candidate);
+    }
+
     @Override
     public void removedService(ServiceReference<AppConfig> reference, Long id) {
-        registry.remove(id);
+        Bundle bundle = appBundle(reference);
+        InactiveBundle then = bundle == null ? null : inactive.afterWithdrawal(bundle);
+        registry.remove(id, bundle == null ? -1 : bundle.getBundleId(), then); // listed as not running, in one batch
         if (!isPrototype(reference)) {
             try {
                 context.ungetService(reference);
@@ -90,7 +105,7 @@ final class AppConfigTracker extends ServiceTracker<AppConfig, Long> {
     }
 
     private Bundle appBundle(ServiceReference<AppConfig> reference) {
-        Object id = reference.getProperty(APP_BUNDLE_PROPERTY);
+        Object id = reference.getProperty(APP_BUNDLE_PROPERTY); // null once unregistered: then the bundle is null too
         Bundle own = id instanceof Long bundleId ? context.getBundle(bundleId) : null;
         return own != null ? own : reference.getBundle();
     }

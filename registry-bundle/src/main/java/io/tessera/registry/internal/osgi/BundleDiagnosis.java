@@ -69,10 +69,13 @@ public final class BundleDiagnosis {
     }
 
     static String whyNotResolved(long bundleId, List<String> missing) {
-        if (missing.isEmpty()) {
-            return "bundle " + bundleId + " is installed but not resolved: start " + bundleId;
-        }
-        return "bundle " + bundleId + " cannot resolve: it is missing " + String.join(", ", missing)
+        return "bundle " + bundleId + " " + (missing.isEmpty() ? "is installed but not resolved: start " + bundleId
+                : cannotResolve(bundleId, missing));
+    }
+
+    /** "{@code cannot resolve: it is missing x [1.0.0,2.0.0); install a bundle that provides it, then start 12}". */
+    static String cannotResolve(long bundleId, List<String> missing) {
+        return "cannot resolve: it is missing " + String.join(", ", missing)
                 + (missing.size() == 1 ? "; install a bundle that provides it" : "; install bundles that provide them")
                 + ", then start " + bundleId;
     }
