@@ -134,7 +134,8 @@ public class InactiveAppsIT extends TesseraTestSupport {
         Bundle b = install(declaredApp("phases"));
         long id = b.getBundleId();
         settle();
-        assertEquals("bundle " + id + " is installed but not resolved: start " + id, onlyAppOfBundle(id).reason());
+        assertEquals("installed and resolvable: one command starts it", "bundle " + id + " is stopped: start " + id,
+                onlyAppOfBundle(id).reason());
         context.getBundle(0).adapt(FrameworkWiring.class).resolveBundles(List.of(b));
         settle();
         assertEquals("bundle " + id + " is stopped: start " + id, onlyAppOfBundle(id).reason());

@@ -83,9 +83,9 @@ final class InactiveApps implements SynchronousBundleListener {
                     update(b);
                 }
             }
-            case BundleEvent.RESOLVED, BundleEvent.UNRESOLVED, BundleEvent.STOPPED -> {
+            case BundleEvent.RESOLVED, BundleEvent.STOPPED, BundleEvent.LAZY_ACTIVATION -> {
                 if (isApp(b)) {
-                    update(b);
+                    update(b); // usually no change (a resolvable bundle already reads "stopped"): the engine sends nothing
                 }
             }
             case BundleEvent.STARTED -> {
@@ -100,7 +100,9 @@ final class InactiveApps implements SynchronousBundleListener {
                     known.forget(b.getBundleId());
                 }
             }
-            default -> { } // STARTING, STOPPING, LAZY_ACTIVATION: passing states, reported when they end
+            // STARTING, STOPPING: passing states, reported when they end; UNRESOLVED (a refresh,
+            // an uninstall): the bundle still reads "stopped", and what it may now miss is read before each report
+            default -> { }
         }
     }
 
@@ -125,10 +127,13 @@ final class InactiveApps implements SynchronousBundleListener {
         return open && b.getState() != Bundle.UNINSTALLED ? factsOf(b) : null;
     }
 
-    /** Re-reads why app bundles that are not resolved are not (what was missing may have arrived). */
+    /**
+     * Re-reads why app bundles that are not resolved are not: what they missed may have been
+     * installed since, or a refresh may have left them missing something. For reports, not events.
+     */
     void refreshUnresolved() {
-        for (Bundle b : byHeaders) {
-            if (b.getState() == Bundle.INSTALLED) {
+        for (Bundle b : context.getBundles()) {
+            if (b.getState() == Bundle.INSTALLED && isApp(b)) {
                 update(b);
             }
         }
@@ -145,20 +150,20 @@ final class InactiveApps implements SynchronousBundleListener {
             return new InactiveBundle(origin, labels, AppState.FAILED, "bundle " + id + " " + failure,
                     "FAILED: its activator threw" + see);
         }
+        List<String> missing = state == Bundle.INSTALLED ? BundleDiagnosis.missingRequirements(context, b) : List.of();
+        if (!missing.isEmpty()) {
+            return new InactiveBundle(origin, labels, AppState.STOPPED, "bundle " + id + " "
+                    + BundleDiagnosis.cannotResolve(id, missing), "cannot resolve (missing " + String.join(", ", missing)
+                    + ")");
+        }
         return switch (state) {
-            case Bundle.INSTALLED -> {
-                List<String> missing = BundleDiagnosis.missingRequirements(context, b);
-                yield new InactiveBundle(origin, labels, AppState.STOPPED, BundleDiagnosis.whyNotResolved(id, missing),
-                        missing.isEmpty() ? "not resolved (start " + id + ")"
-                                : "cannot resolve (missing " + String.join(", ", missing) + ")");
-            }
-            case Bundle.RESOLVED -> new InactiveBundle(origin, labels, AppState.STOPPED,
+            // installed and resolvable, resolved, or about to be: one reason for all, since one command helps, and a
+            // bundle that is started passes through them without the engine hearing of each
+            case Bundle.INSTALLED, Bundle.RESOLVED, Bundle.STOPPING -> new InactiveBundle(origin, labels, AppState.STOPPED,
                     "bundle " + id + " is stopped: start " + id, "stopped (start " + id + ")");
             case Bundle.STARTING -> new InactiveBundle(origin, labels, AppState.STOPPED,
                     "bundle " + id + " is starting (a lazily activated bundle starts when one of its classes is"
                             + " first loaded)", "starting");
-            case Bundle.STOPPING -> new InactiveBundle(origin, labels, AppState.STOPPED,
-                    "bundle " + id + " is stopping", "stopping");
             default -> new InactiveBundle(origin, labels, AppState.STOPPED, "bundle " + id
                     + " is active but has not published its app config (its activator did not register it, or the"
                     + " app withdrew it); to start the app again: stop " + id + ", then start " + id,
