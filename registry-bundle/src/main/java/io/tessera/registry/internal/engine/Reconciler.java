@@ -42,12 +42,7 @@ final class Reconciler {
     private final Evaluator evaluator = new Evaluator(claims);
     private final Map<Long, Entry> entries = new HashMap<>();
     private final Set<Entry> dirty = new LinkedHashSet<>();
-    /** Placeholders by bundle id: apps whose bundle is installed but not running them (few, usually none). */
-    private final Map<Long, List<Entry>> placeholders = new HashMap<>();
-    /** How many configs each bundle has in the index, not withdrawn: those bundles run their apps. */
-    private final Map<Long, Integer> running = new HashMap<>();
-    /** Placeholder ids count down from -1, apart from service ids. */
-    private long placeholderIds;
+    private final Placeholders placeholders = new Placeholders(this);
     private long arrivals;
     private long sequence;
 
@@ -60,115 +55,47 @@ final class Reconciler {
         if (entries.containsKey(candidate.id())) {
             return;
         }
-        if (!placeholders.isEmpty()) { // the bundle runs its app now: its placeholders go first, in this same batch
-            dropPlaceholdersNow(candidate.origin().bundleId(), candidate.label());
-        }
-        enter(candidate);
-        running.merge(candidate.origin().bundleId(), 1, Integer::sum);
+        placeholders.configArrives(candidate);
+        Entry e = admit(candidate);
+        setState(e, AppState.INSTALLED, "");
+        dirty.addAll(claims.rivalsOf(e));
+        touch(e);
     }
 
-    private Entry enter(Candidate candidate) {
+    /** See {@link Placeholders#set}. */
+    void setInactive(long bundleId, InactiveBundle facts) {
+        placeholders.set(bundleId, facts);
+    }
+
+    /** A new entry for {@code candidate}, claiming what it asks for; not yet published. */
+    Entry admit(Candidate candidate) {
         Entry e = new Entry(candidate, arrivals++);
         entries.put(candidate.id(), e);
         claims.add(e);
-        setState(e, AppState.INSTALLED, "");
-        dirty.add(e);
-        dirty.addAll(claims.rivalsOf(e));
-        dirty.addAll(claims.requirersOf(e.label()));
         return e;
     }
 
-    /**
-     * Lists the apps of an installed bundle that is not running them, one placeholder per label,
-     * as {@code facts} says; {@code null} facts drop them (the bundle is gone). A bundle that has a
-     * config in the index is running its app, and gets no placeholder.
-     */
-    void setInactive(long bundleId, InactiveBundle facts) {
-        if (facts == null || runsAnApp(bundleId)) {
-            dropPlaceholders(bundleId, List.of());
-            return;
-        }
-        List<String> labels = facts.labels().isEmpty() ? List.of(Candidate.unknownLabel(bundleId)) : facts.labels();
-        dropPlaceholders(bundleId, labels);
-        List<Entry> kept = placeholders.getOrDefault(bundleId, List.of());
-        List<Entry> now = new ArrayList<>(labels.size());
-        for (String label : labels) {
-            Entry e = null;
-            for (Entry k : kept) {
-                e = k.label().equals(label) ? k : e;
-            }
-            if (e == null) { // published (INSTALLED, in its state) as the batch settles it: after what leaves
-                e = new Entry(Candidate.placeholder(--placeholderIds, facts.origin(),
-                        facts.labels().isEmpty() ? null : label), arrivals++);
-                entries.put(e.id(), e);
-                claims.add(e);
-            }
-            e.inactive = facts;
-            dirty.add(e);
-            dirty.addAll(claims.requirersOf(e.label())); // they now read "installed as bundle N but ..."
-            now.add(e);
-        }
-        placeholders.put(bundleId, List.copyOf(now));
-    }
-
-    /** Removes the bundle's placeholders whose label is not in {@code keep}. */
-    private void dropPlaceholders(long bundleId, List<String> keep) {
-        List<Entry> list = placeholders.get(bundleId);
-        if (list == null) {
-            return;
-        }
-        List<Entry> kept = new ArrayList<>();
-        for (Entry e : list) {
-            if (keep.contains(e.label())) {
-                kept.add(e);
-            } else {
-                remove(e.id());
-            }
-        }
-        if (kept.isEmpty()) {
-            placeholders.remove(bundleId);
-        } else {
-            placeholders.put(bundleId, List.copyOf(kept));
-        }
+    /** To be looked at in this batch: {@code e} and those requiring its label. */
+    void touch(Entry e) {
+        dirty.add(e);
+        dirty.addAll(claims.requirersOf(e.label()));
     }
 
     /**
-     * Drops a bundle's placeholders at once, before its config's app enters, so listeners see
-     * each leave before the app arrives. One with the arriving app's label stays what lookups by
-     * that label find until the app's first record replaces it: never neither.
+     * Drops a placeholder at once, outside the batch's order (it has no hooks, and is never
+     * READY); with {@code keepLabel}, lookups by its label find it until an app replaces it.
      */
-    private void dropPlaceholdersNow(long bundleId, String arrivingLabel) {
-        List<Entry> list = placeholders.remove(bundleId);
-        if (list == null) {
-            return;
+    void dropNow(Entry p, boolean keepLabel) {
+        claims.remove(p);
+        entries.remove(p.id());
+        dirty.remove(p);
+        dirty.addAll(claims.requirersOf(p.label()));
+        if (p.record != null) {
+            events.publish(new AppEvent(AppEvent.Type.REMOVED, p.record, p.state, ++sequence), () -> {
+                index.remove(p.record, keepLabel);
+                index.changed();
+            });
         }
-        for (Entry p : list) {
-            claims.remove(p);
-            entries.remove(p.id());
-            dirty.remove(p);
-            dirty.addAll(claims.requirersOf(p.label()));
-            if (p.record != null) {
-                boolean keepLabel = p.label().equals(arrivingLabel);
-                events.publish(new AppEvent(AppEvent.Type.REMOVED, p.record, p.state, ++sequence), () -> {
-                    index.remove(p.record, keepLabel);
-                    index.changed();
-                });
-            }
-        }
-    }
-
-    /** Whether a placeholder of this bundle stands for {@code label}: it takes over the label as the app leaves. */
-    private boolean hasPlaceholder(long bundleId, String label) {
-        for (Entry p : placeholders.getOrDefault(bundleId, List.of())) {
-            if (!p.removed && p.label().equals(label)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private boolean runsAnApp(long bundleId) {
-        return running.containsKey(bundleId);
     }
 
     void remove(long id) {
@@ -177,7 +104,7 @@ final class Reconciler {
             e.removed = true;
             dirty.add(e);
             if (!e.candidate.placeholder()) {
-                running.computeIfPresent(e.candidate.origin().bundleId(), (k, n) -> n == 1 ? null : n - 1);
+                placeholders.configWithdrawn(e);
             }
         }
     }
@@ -278,7 +205,7 @@ final class Reconciler {
             entries.remove(e.id());
             // an app whose bundle stays installed is followed by its placeholder in this same batch: until
             // that is published, lookups by the label keep finding the leaving app, never nothing
-            boolean keepLabel = !e.candidate.placeholder() && hasPlaceholder(e.candidate.origin().bundleId(), e.label());
+            boolean keepLabel = !e.candidate.placeholder() && placeholders.has(e.candidate.origin().bundleId(), e.label());
             events.publish(new AppEvent(AppEvent.Type.REMOVED, e.record, e.state, ++sequence), () -> {
                 index.remove(e.record, keepLabel); // stopInvalidated already stopped it if it was READY
                 refreshLeader(e.label());

@@ -126,7 +126,7 @@ public final class AppCommands {
         List<App> waiting = new ArrayList<>();
         List<App> rivals = new ArrayList<>();
         for (App other : registry.apps()) {
-            if (other.label().equals(label) && other != app) {
+            if (other.label().equals(label) && !sameApp(other, app)) {
                 rivals.add(other);
             } else if (!other.isReady() && requires(other, label)) {
                 waiting.add(other);
@@ -142,6 +142,11 @@ public final class AppCommands {
             rivals.forEach(r -> out.append("  ").append(diagnose(r).replace("\n    ", "\n      ")));
         }
         return out.toString();
+    }
+
+    /** Whether two snapshots are of one app (the index may have moved on between two reads). */
+    private static boolean sameApp(App a, App b) {
+        return a instanceof AppRecord ra && b instanceof AppRecord rb ? ra.id() == rb.id() : a == b;
     }
 
     private static boolean requires(App app, String label) {
