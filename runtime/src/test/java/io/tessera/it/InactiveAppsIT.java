@@ -26,15 +26,12 @@ import io.tessera.it.fixture.FixtureApp;
 
 /**
  * App bundles that are installed but not running are in the index, STOPPED (FAILED when their
- * activator threw), with a reason naming the bundle id and what to do; bundles not known to be
- * apps that fail the same ways are bundle problems in {@code apps:diag} and {@code apps:check}.
+ * activator threw), with a reason naming the bundle id and what to do, in the API and in
+ * {@code apps:list}, {@code apps:info}, {@code apps:diag} and {@code apps:check}.
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
 public class InactiveAppsIT extends TesseraTestSupport {
-
-    private static final String MISSING_IMPORT = "io.tessera.core;version=\"[1.0,2)\",org.osgi.framework,"
-            + "com.example.missing;version=\"[1.0,2.0)\"";
 
     @Configuration
     public Option[] config() {
@@ -46,15 +43,6 @@ public class InactiveAppsIT extends TesseraTestSupport {
         return TestBundles.app(label).header("Tessera-App-Activator", FixtureApp.class.getName());
     }
 
-    private Bundle bundle(String symbolicName) {
-        for (Bundle b : context.getBundles()) {
-            if (symbolicName.equals(b.getSymbolicName())) {
-                return b;
-            }
-        }
-        throw new AssertionError("no bundle " + symbolicName);
-    }
-
     private void assertApp(String label, AppState state, String reason) throws Exception {
         settle();
         App app = registry.app(label);
@@ -62,26 +50,20 @@ public class InactiveAppsIT extends TesseraTestSupport {
         assertEquals(reason, app.reason());
     }
 
-    private static void assertContains(String text, String... fragments) {
-        for (String f : fragments) {
-            assertTrue("lacks '" + f + "':\n" + text, text.contains(f));
-        }
-    }
-
     @Test
     public void stoppedExampleAppIsListedAndWhatRequiresItSaysSo() throws Exception {
-        Bundle auth = bundle("io.tessera.example.auth");
+        Bundle auth = BundleChecks.bundle(context, "io.tessera.example.auth");
         long id = auth.getBundleId();
         try {
             shell("stop " + id);
             assertApp("auth", AppState.STOPPED, "bundle " + id + " is stopped: start " + id);
-            assertContains(shell("apps:list"), "auth", "STOPPED", "(apps:diag says why)");
-            assertContains(shell("apps:info auth"), "state:       STOPPED: bundle " + id + " is stopped: start " + id,
+            BundleChecks.assertContains(shell("apps:list"), "auth", "STOPPED", "(apps:diag says why)");
+            BundleChecks.assertContains(shell("apps:info auth"), "state:       STOPPED: bundle " + id + " is stopped: start " + id,
                     "bundle " + id + " io.tessera.example.auth");
             assertApp("blog", AppState.WAITING, "field Comment.author refers to auth.User, so it requires 'auth'"
                     + " [0.1.0,1.0.0), which is installed as bundle " + id + " but stopped (start " + id + ")");
             assertTrue("a stopped app's models are not in the index", registry.findModel("auth.User").isEmpty());
-            assertContains(shell("apps:check"), "WARNING auth is STOPPED: bundle " + id + " is stopped: start " + id);
+            BundleChecks.assertContains(shell("apps:check"), "WARNING auth is STOPPED: bundle " + id + " is stopped: start " + id);
         } finally {
             auth.start();
         }
@@ -95,7 +77,7 @@ public class InactiveAppsIT extends TesseraTestSupport {
 
     @Test
     public void appBundleThatCannotResolveNamesEachMissingRequirement() throws Exception {
-        Bundle b = install(declaredApp("unres").header("Import-Package", MISSING_IMPORT)
+        Bundle b = install(declaredApp("unres").header("Import-Package", BundleChecks.MISSING_IMPORT)
                 .header("Require-Capability", "osgi.extender;filter:=\"(osgi.extender=com.example.nothing)\""));
         long id = b.getBundleId();
         settle();
@@ -113,8 +95,8 @@ public class InactiveAppsIT extends TesseraTestSupport {
         assertEquals(reason, app.reason());
         assertEquals("its label is not known until it runs: listed by bundle id", "? (bundle " + id + ")", app.label());
         assertTrue("not a lookup key", registry.findApp(app.label()).isEmpty());
-        assertContains(shell("apps:list"), "? (bundle " + id + ")  STOPPED");
-        assertContains(shell("apps:diag"), "app bundle " + id + " (not run here yet, so its label is not known) STOPPED: "
+        BundleChecks.assertContains(shell("apps:list"), "? (bundle " + id + ")  STOPPED");
+        BundleChecks.assertContains(shell("apps:diag"), "app bundle " + id + " (not run here yet, so its label is not known) STOPPED: "
                 + reason);
         assertExamplesReady();
     }
@@ -126,7 +108,7 @@ public class InactiveAppsIT extends TesseraTestSupport {
         long id = b.getBundleId();
         assertApp("metaunres", AppState.STOPPED, "bundle " + id + " cannot resolve: it is missing com.example.missing"
                 + " [1.0.0,2.0.0); install a bundle that provides it, then start " + id);
-        assertContains(shell("apps:diag metaunres"), "metaunres STOPPED: bundle " + id + " cannot resolve");
+        BundleChecks.assertContains(shell("apps:diag metaunres"), "metaunres STOPPED: bundle " + id + " cannot resolve");
     }
 
     @Test
@@ -141,14 +123,14 @@ public class InactiveAppsIT extends TesseraTestSupport {
         assertEquals("bundle " + id + " is stopped: start " + id, onlyAppOfBundle(id).reason());
         b.start();
         assertApp("phases", AppState.READY, "");
-        assertEquals("the placeholder went as the app arrived", 1, appsOfBundle(id).size());
+        assertEquals("the placeholder went as the app arrived", 1, BundleChecks.appsOfBundle(registry, id).size());
         b.stop();
         assertApp("phases", AppState.STOPPED, "bundle " + id + " is stopped: start " + id);
-        assertEquals(1, appsOfBundle(id).size());
+        assertEquals(1, BundleChecks.appsOfBundle(registry, id).size());
         b.uninstall();
         settle();
         assertTrue(registry.findApp("phases").isEmpty());
-        assertTrue(appsOfBundle(id).isEmpty());
+        assertTrue(BundleChecks.appsOfBundle(registry, id).isEmpty());
     }
 
     @Test
@@ -166,7 +148,7 @@ public class InactiveAppsIT extends TesseraTestSupport {
     public void activatorThatThrowsFailsTheAppWhoeverStartedIt() throws Exception {
         Bundle b = install(declaredApp("kaboom").activatorThrows("no config file"));
         long id = b.getBundleId();
-        assertContains(shell("start " + id), "no config file"); // the shell prints the exception it was handed
+        BundleChecks.assertContains(shell("start " + id), "no config file"); // the shell prints the exception it was handed
         String fix = "; fix the bundle, then update " + id;
         App app = onlyAppOfBundle(id);
         assertEquals(AppState.FAILED, app.state());
@@ -177,7 +159,7 @@ public class InactiveAppsIT extends TesseraTestSupport {
             b.start();
             fail("the activator throws");
         } catch (BundleException e) {
-            report(b, e);
+            BundleChecks.reportStartFailure(context, b, e);
         }
         settle();
         app = onlyAppOfBundle(id);
@@ -185,7 +167,7 @@ public class InactiveAppsIT extends TesseraTestSupport {
         assertTrue(app.reason(), app.reason().startsWith("bundle " + id + " did not start: its activator threw"
                 + " IllegalStateException: no config file (at " + FixtureApp.class.getName() + ".start(FixtureApp.java:"));
         assertTrue(app.reason(), app.reason().endsWith(")" + fix));
-        assertContains(shell("apps:check"), "ERROR " + app.label() + ": bundle " + id + " did not start");
+        BundleChecks.assertContains(shell("apps:check"), "ERROR " + app.label() + ": bundle " + id + " did not start");
         assertExamplesReady();
     }
 
@@ -213,7 +195,7 @@ public class InactiveAppsIT extends TesseraTestSupport {
         long sid = silent.getBundleId();
         settle();
         assertEquals(reason.replace(" " + id, " " + sid), onlyAppOfBundle(sid).reason());
-        assertContains(shell("apps:diag"), "app bundle " + sid + " (not run here yet");
+        BundleChecks.assertContains(shell("apps:diag"), "app bundle " + sid + " (not run here yet");
     }
 
     @Test
@@ -225,7 +207,7 @@ public class InactiveAppsIT extends TesseraTestSupport {
         dep.stop();
         assertApp("reqer", AppState.WAITING, "requires 'reqdep' [1.0.0,2.0.0), which is installed as bundle " + id
                 + " but stopped (start " + id + ")");
-        assertContains(shell("apps:diag reqdep"), "reqdep STOPPED: bundle " + id + " is stopped: start " + id,
+        BundleChecks.assertContains(shell("apps:diag reqdep"), "reqdep STOPPED: bundle " + id + " is stopped: start " + id,
                 "waiting for reqdep:\n  reqer WAITING: requires 'reqdep' [1.0.0,2.0.0), which is installed as bundle "
                         + id + " but stopped (start " + id + ")");
         dep.uninstall();
@@ -247,7 +229,7 @@ public class InactiveAppsIT extends TesseraTestSupport {
             assertEquals("bundle " + id + " did not start: its activator threw an exception, which went to whoever"
                     + " started the bundle (in the shell, start " + id + " again to see it); fix the bundle, then update "
                     + id, registry.app("faildep").reason());
-            report(dep, e);
+            BundleChecks.reportStartFailure(context, dep, e);
         }
         assertApp("failer", AppState.WAITING, "requires 'faildep', which is installed as bundle " + id
                 + " but FAILED: its activator threw (see apps:diag faildep)");
@@ -255,7 +237,7 @@ public class InactiveAppsIT extends TesseraTestSupport {
         assertEquals(AppState.FAILED, app.state());
         assertTrue(app.reason(), app.reason().startsWith("bundle " + id + " did not start: its activator threw"
                 + " IllegalStateException: broken (at " + FixtureApp.class.getName() + ".start(FixtureApp.java:"));
-        assertContains(shell("apps:diag faildep"), "waiting for faildep:\n  failer WAITING: requires 'faildep'");
+        BundleChecks.assertContains(shell("apps:diag faildep"), "waiting for faildep:\n  failer WAITING: requires 'faildep'");
     }
 
     @Test
@@ -266,7 +248,7 @@ public class InactiveAppsIT extends TesseraTestSupport {
         installAndStart(TestBundles.app("dgwait").requires("dg [5.0,6.0)"));
         settle();
         String diag = shell("apps:diag dg");
-        assertContains(diag, "dg is READY.\n",
+        BundleChecks.assertContains(diag, "dg is READY.\n",
                 "waiting for dg:\n  dgwait WAITING: requires 'dg' [5.0.0,6.0.0), but 'dg' is version 1.0.0",
                 "also asked for the label 'dg':\n  dg FAILED: label 'dg' is already taken by app 'dg' (test.dg.first, bundle "
                         + first.getBundleId() + ")",
@@ -276,100 +258,16 @@ public class InactiveAppsIT extends TesseraTestSupport {
         settle();
         assertEquals("the other app took the label over", "test.dg.second", registry.app("dg").name());
         diag = shell("apps:diag dg");
-        assertContains(diag, "dg is READY.\n", "also asked for the label 'dg':\n  dg STOPPED: bundle "
+        BundleChecks.assertContains(diag, "dg is READY.\n", "also asked for the label 'dg':\n  dg STOPPED: bundle "
                 + first.getBundleId() + " is stopped: start " + first.getBundleId());
     }
 
-    @Test
-    public void bundleThatIsNoAppAndCannotResolveIsABundleProblem() throws Exception {
-        Bundle pkg = install(TestBundles.app("x").header("Bundle-SymbolicName", "test.missingpkg")
-                .header("Bundle-Activator", null).header("X-Label", null).header("Import-Package", MISSING_IMPORT));
-        Bundle req = install(TestBundles.app("x").header("Bundle-SymbolicName", "test.missingbundle")
-                .header("Bundle-Activator", null).header("X-Label", null)
-                .header("Require-Bundle", "com.example.nothere;bundle-version=\"[2.0,3.0)\""));
-        settle();
-        long p = pkg.getBundleId();
-        long r = req.getBundleId();
-        String diag = shell("apps:diag");
-        assertContains(diag, "bundle " + p + " test.missingpkg (" + pkg.getLocation() + ") cannot resolve: it is missing"
-                + " com.example.missing [1.0.0,2.0.0); install a bundle that provides it, then start " + p,
-                "bundle " + r + " test.missingbundle (" + req.getLocation() + ") cannot resolve: it is missing"
-                        + " osgi.wiring.bundle (&(osgi.wiring.bundle=com.example.nothere)(bundle-version>=2.0.0)"
-                        + "(!(bundle-version>=3.0.0)))");
-        String check = shell("apps:check");
-        assertContains(check, "ERROR bundle " + p + " test.missingpkg cannot resolve: it is missing com.example.missing"
-                + " [1.0.0,2.0.0)", "ERROR bundle " + r + " test.missingbundle cannot resolve");
-        assertTrue("neither is an app", appsOfBundle(p).isEmpty() && appsOfBundle(r).isEmpty());
-        assertExamplesReady();
-    }
 
-    @Test
-    public void bundleThatIsNoAppAndWhoseActivatorThrowsNamesTheFrame() throws Exception {
-        Bundle b = install(TestBundles.app("plainthrow").activatorThrows("cannot open port"));
-        try {
-            b.start();
-            fail("the activator throws");
-        } catch (BundleException e) {
-            report(b, e);
-        }
-        assertContains(shell("apps:diag"), "bundle " + b.getBundleId() + " test.plainthrow (" + b.getLocation()
-                + ") did not start: its activator threw IllegalStateException: cannot open port (at "
-                + FixtureApp.class.getName() + ".start(FixtureApp.java:");
-        assertContains(shell("apps:check"), "ERROR bundle " + b.getBundleId() + " test.plainthrow did not start");
-    }
 
-    @Test
-    public void jarDroppedIntoTheDeployFolderThatCannotResolveShowsPackageAndRange() throws Exception {
-        java.nio.file.Path jar = deployFolder("InactiveAppsIT").resolve("missingdep.jar");
-        java.nio.file.Files.write(jar, TestBundles.app("x").header("Bundle-SymbolicName", "test.dropped.missingdep")
-                .header("Bundle-Activator", null).header("X-Label", null).header("Import-Package", MISSING_IMPORT).build());
-        try {
-            await("the dropped jar is reported", () -> {
-                try {
-                    return shell("apps:diag").contains("com.example.missing [1.0.0,2.0.0)");
-                } catch (Exception e) {
-                    throw new IllegalStateException(e);
-                }
-            });
-            Bundle b = bundle("test.dropped.missingdep");
-            assertContains(shell("apps:diag"), "bundle " + b.getBundleId() + " test.dropped.missingdep (" + b.getLocation()
-                    + ") cannot resolve: it is missing com.example.missing [1.0.0,2.0.0)");
-            assertContains(shell("apps:check"), "ERROR bundle " + b.getBundleId()
-                    + " test.dropped.missingdep cannot resolve: it is missing com.example.missing [1.0.0,2.0.0)");
-        } finally {
-            java.nio.file.Files.delete(jar);
-            await("the dropped jar is uninstalled", () -> java.util.Arrays.stream(context.getBundles())
-                    .noneMatch(x -> "test.dropped.missingdep".equals(x.getSymbolicName())));
-        }
-    }
 
-    @Test
-    public void countsInTheCheckSummaryReadRight() throws Exception {
-        Bundle one = installAndStart(TestBundles.app("warnone").requires("nothere_a"));
-        settle();
-        assertContains(shell("apps:check"), "(0 errors, 1 warning) in ");
-        installAndStart(TestBundles.app("warntwo").requires("nothere_b"));
-        settle();
-        assertContains(shell("apps:check"), "(0 errors, 2 warnings) in ");
-        one.uninstall();
-    }
-
-    /** Hands a caught start exception to the registry, as the launcher does. */
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    private void report(Bundle b, Exception e) throws Exception {
-        ServiceReference<?>[] refs = context.getServiceReferences(BiConsumer.class.getName(),
-                "(tessera.activator.failures=true)");
-        assertTrue("the registry takes start failures", refs != null && refs.length == 1);
-        ((BiConsumer) context.getService(refs[0])).accept(b, e);
-        context.ungetService(refs[0]);
-    }
-
-    private List<App> appsOfBundle(long bundleId) {
-        return registry.apps().stream().filter(a -> a.bundleId() == bundleId).toList();
-    }
 
     private App onlyAppOfBundle(long bundleId) {
-        List<App> apps = appsOfBundle(bundleId);
+        List<App> apps = BundleChecks.appsOfBundle(registry, bundleId);
         assertEquals(apps.toString(), 1, apps.size());
         return apps.get(0);
     }

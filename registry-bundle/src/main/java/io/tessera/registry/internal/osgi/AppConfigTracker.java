@@ -105,7 +105,7 @@ final class AppConfigTracker extends ServiceTracker<AppConfig, Long> {
     }
 
     private Bundle appBundle(ServiceReference<AppConfig> reference) {
-        Object id = reference.getProperty(APP_BUNDLE_PROPERTY); // null once unregistered: then the bundle is null too
+        Object id = reference.getProperty(APP_BUNDLE_PROPERTY);
         Bundle own = id instanceof Long bundleId ? context.getBundle(bundleId) : null;
         return own != null ? own : reference.getBundle();
     }
