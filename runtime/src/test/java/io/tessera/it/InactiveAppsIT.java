@@ -18,6 +18,8 @@ import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleException;
 import org.osgi.framework.ServiceReference;
+import org.osgi.framework.startlevel.BundleStartLevel;
+import org.osgi.framework.startlevel.FrameworkStartLevel;
 import org.osgi.framework.wiring.FrameworkWiring;
 
 import io.tessera.core.App;
@@ -54,6 +56,8 @@ public class InactiveAppsIT extends TesseraTestSupport {
     public void stoppedExampleAppIsListedAndWhatRequiresItSaysSo() throws Exception {
         Bundle auth = BundleChecks.bundle(context, "io.tessera.example.auth");
         long id = auth.getBundleId();
+        assertEquals("bnd wrote the header @AppBundle asks for", "io.tessera.example.auth.AuthApp",
+                auth.getHeaders("").get("Tessera-App-Activator"));
         try {
             shell("stop " + id);
             assertApp("auth", AppState.STOPPED, "bundle " + id + " is stopped: start " + id);
@@ -134,6 +138,19 @@ public class InactiveAppsIT extends TesseraTestSupport {
     }
 
     @Test
+    public void lazilyActivatedBundleWaitingForItsFirstClassLoadIsStarting() throws Exception {
+        Bundle b = install(declaredApp("lazy").header("Bundle-ActivationPolicy", "lazy"));
+        long id = b.getBundleId();
+        b.start(Bundle.START_ACTIVATION_POLICY);
+        assertEquals(Bundle.STARTING, b.getState());
+        settle();
+        assertEquals("bundle " + id + " is starting (a lazily activated bundle starts when one of its classes is first"
+                + " loaded)", onlyAppOfBundle(id).reason());
+        b.start();
+        assertApp("lazy", AppState.READY, "");
+    }
+
+    @Test
     public void appThatRanOnceIsListedUnderItsLabelWithoutHeaders() throws Exception {
         Bundle b = installAndStart(TestBundles.app("ranonce"));
         long id = b.getBundleId();
@@ -169,6 +186,28 @@ public class InactiveAppsIT extends TesseraTestSupport {
         assertTrue(app.reason(), app.reason().endsWith(")" + fix));
         BundleChecks.assertContains(shell("apps:check"), "ERROR " + app.label() + ": bundle " + id + " did not start");
         assertExamplesReady();
+    }
+
+    @Test
+    public void activatorThatThrowsWhenTheFrameworkStartsItIsNamedFromTheFrameworksErrorEvent() throws Exception {
+        Bundle b = install(declaredApp("leveled").activatorThrows("no database"));
+        long id = b.getBundleId();
+        FrameworkStartLevel framework = context.getBundle(0).adapt(FrameworkStartLevel.class);
+        int level = framework.getStartLevel();
+        b.adapt(BundleStartLevel.class).setStartLevel(level + 1);
+        b.start(); // marked to start; the framework starts it when its start level is reached
+        try {
+            framework.setStartLevel(level + 1);
+            String reason = "bundle " + id + " did not start: its activator threw IllegalStateException: no database (at "
+                    + FixtureApp.class.getName() + ".start(FixtureApp.java:";
+            await("the framework's error event named the exception", () -> BundleChecks.appsOfBundle(registry, id)
+                    .stream().anyMatch(a -> a.reason().startsWith(reason)));
+            assertEquals(AppState.FAILED, onlyAppOfBundle(id).state());
+        } finally {
+            b.stop();
+            framework.setStartLevel(level);
+            await("the start level is back", () -> framework.getStartLevel() == level);
+        }
     }
 
     @Test

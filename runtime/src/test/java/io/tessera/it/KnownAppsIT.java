@@ -40,7 +40,7 @@ public class KnownAppsIT extends TesseraTestSupport {
         settle();
         assertEquals(AppState.STOPPED, stateOf("remembered"));
 
-        Bundle registryBundle = bundle("io.tessera.registry");
+        Bundle registryBundle = BundleChecks.bundle(context, "io.tessera.registry");
         registryBundle.stop();
         registryBundle.start();
         AppRegistry restarted = service();
@@ -61,14 +61,5 @@ public class KnownAppsIT extends TesseraTestSupport {
         ServiceReference<AppRegistry> ref = context.getServiceReference(AppRegistry.class);
         assertNotNull("the registry runs again", ref);
         return context.getService(ref);
-    }
-
-    private Bundle bundle(String symbolicName) {
-        for (Bundle b : context.getBundles()) {
-            if (symbolicName.equals(b.getSymbolicName())) {
-                return b;
-            }
-        }
-        throw new AssertionError("no bundle " + symbolicName);
     }
 }
