@@ -8,6 +8,7 @@ import java.util.regex.Pattern;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.Constants;
+import org.osgi.framework.namespace.PackageNamespace;
 import org.osgi.framework.wiring.BundleRevision;
 import org.osgi.framework.wiring.FrameworkWiring;
 import org.osgi.resource.Namespace;
@@ -21,7 +22,7 @@ import org.osgi.resource.Requirement;
  */
 public final class BundleDiagnosis {
 
-    private static final String PACKAGE_NAMESPACE = "osgi.wiring.package";
+    private static final String PACKAGE_NAMESPACE = PackageNamespace.PACKAGE_NAMESPACE;
     private static final Pattern ANY_VERSION = Pattern.compile("\\(osgi\\.wiring\\.package=([^()]+)\\)");
     /** One bound of a version range in a filter: {@code (version>=1.0.0)}, {@code (!(version>=2.0.0))}, ... */
     private static final Pattern BOUND = Pattern.compile("\\((!\\()?version([<>]=)([^)]+)\\)\\)?");
@@ -49,7 +50,7 @@ public final class BundleDiagnosis {
         for (Requirement r : revision.getRequirements(null)) {
             String resolution = r.getDirectives().get(Namespace.REQUIREMENT_RESOLUTION_DIRECTIVE);
             String effective = r.getDirectives().get(Namespace.REQUIREMENT_EFFECTIVE_DIRECTIVE);
-            if (Namespace.RESOLUTION_OPTIONAL.equals(resolution)
+            if (Namespace.RESOLUTION_OPTIONAL.equals(resolution) || PackageNamespace.RESOLUTION_DYNAMIC.equals(resolution)
                     || (effective != null && !Namespace.EFFECTIVE_RESOLVE.equals(effective))) {
                 continue;
             }
