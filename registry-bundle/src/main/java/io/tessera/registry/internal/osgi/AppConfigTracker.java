@@ -17,7 +17,6 @@ import io.tessera.registry.internal.index.AppHooks;
 import io.tessera.registry.internal.index.Candidate;
 import io.tessera.registry.internal.index.CandidateReader;
 import io.tessera.registry.internal.index.DeclaredModels;
-import io.tessera.registry.internal.index.Labels;
 import io.tessera.registry.internal.index.Origin;
 
 /**
@@ -40,13 +39,11 @@ final class AppConfigTracker extends ServiceTracker<AppConfig, Long> {
     static final String APP_BUNDLE_PROPERTY = "tessera.app.bundle.id";
 
     private final TesseraRegistry registry;
-    private final KnownApps known;
     private final InactiveApps inactive;
 
-    AppConfigTracker(BundleContext context, TesseraRegistry registry, KnownApps known, InactiveApps inactive) {
+    AppConfigTracker(BundleContext context, TesseraRegistry registry, InactiveApps inactive) {
         super(context, AppConfig.class, null);
         this.registry = registry;
-        this.known = known;
         this.inactive = inactive;
     }
 
@@ -65,7 +62,7 @@ final class AppConfigTracker extends ServiceTracker<AppConfig, Long> {
             }
             ReleasingHooks hooks = new ReleasingHooks(objects, config);
             try {
-                add(CandidateReader.read(id, config, origin, hooks, models, RegistryActivator::bundleIdOf)); // ready() may run now, on config
+                add(bundle, CandidateReader.read(id, config, origin, hooks, models, RegistryActivator::bundleIdOf)); // ready() may run now, on config
             } finally {
                 hooks.release();
             }
@@ -74,15 +71,13 @@ final class AppConfigTracker extends ServiceTracker<AppConfig, Long> {
             if (config == null) {
                 return null;
             }
-            add(CandidateReader.read(id, config, origin, AppHooks.of(config), models, RegistryActivator::bundleIdOf));
+            add(bundle, CandidateReader.read(id, config, origin, AppHooks.of(config), models, RegistryActivator::bundleIdOf));
         }
         return id;
     }
 
-    private void add(Candidate candidate) {
-        if (Labels.isValid(candidate.label())) { // remembered, to list the app under its label while it is stopped
-            known.published(candidate.origin().bundleId(), candidate.label());
-        }
+    private void add(Bundle bundle, Candidate candidate) {
+        inactive.published(bundle, candidate.label()); // so it is listed, under this label, while it is stopped
         registry.add(candidate);
     }
 

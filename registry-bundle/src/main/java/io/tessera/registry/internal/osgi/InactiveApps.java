@@ -16,6 +16,7 @@ import io.tessera.core.AppModel;
 import io.tessera.core.AppState;
 import io.tessera.registry.internal.engine.InactiveBundle;
 import io.tessera.registry.internal.engine.TesseraRegistry;
+import io.tessera.registry.internal.index.Labels;
 import io.tessera.registry.internal.index.Origin;
 
 /**
@@ -37,6 +38,8 @@ final class InactiveApps implements SynchronousBundleListener {
     private final BundleProblems problems;
     /** Bundles whose manifest marks them as apps; by object, no boxed ids. */
     private final Set<Bundle> byHeaders = ConcurrentHashMap.newKeySet();
+    /** Bundles that published an app here (now or before a restart: {@link KnownApps}); by object too. */
+    private final Set<Bundle> published = ConcurrentHashMap.newKeySet();
     private volatile boolean open;
 
     InactiveApps(BundleContext context, TesseraRegistry registry, KnownApps known, BundleProblems problems) {
@@ -55,6 +58,9 @@ final class InactiveApps implements SynchronousBundleListener {
             installed.add(b.getBundleId());
             if (declaresApp(b)) {
                 byHeaders.add(b);
+            }
+            if (known.isKnown(b.getBundleId())) {
+                published.add(b);
             }
             if (isApp(b) && !registry.runsAppOf(b.getBundleId())) {
                 update(b);
@@ -97,6 +103,7 @@ final class InactiveApps implements SynchronousBundleListener {
                 if (isApp(b)) {
                     registry.setInactive(b.getBundleId(), null);
                     byHeaders.remove(b);
+                    published.remove(b);
                     known.forget(b.getBundleId());
                 }
             }
@@ -106,9 +113,19 @@ final class InactiveApps implements SynchronousBundleListener {
         }
     }
 
-    /** Whether {@code b} is known to be an app bundle. */
+    /** Whether {@code b} is known to be an app bundle; two set lookups, nothing allocated. */
     boolean isApp(Bundle b) {
-        return byHeaders.contains(b) || known.isKnown(b.getBundleId());
+        return byHeaders.contains(b) || published.contains(b);
+    }
+
+    /** {@code b} published an app with {@code label}: it is an app bundle, listed under that label while stopped. */
+    void published(Bundle b, String label) {
+        if (!published.contains(b)) {
+            published.add(b);
+        }
+        if (Labels.isValid(label)) {
+            known.published(b.getBundleId(), label);
+        }
     }
 
     /** Lists {@code b}'s apps as its state now says (a failure was recorded, say). */

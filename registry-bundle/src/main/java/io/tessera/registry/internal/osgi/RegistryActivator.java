@@ -56,7 +56,7 @@ public final class RegistryActivator implements BundleActivator {
         knownApps = new KnownApps(data == null ? null : data.toPath());
         inactiveApps = new InactiveApps(context, registry, knownApps, problems);
         problems.connect(inactiveApps::update, inactiveApps::isApp, inactiveApps::refreshUnresolved);
-        configs = new AppConfigTracker(context, registry, knownApps, inactiveApps);
+        configs = new AppConfigTracker(context, registry, inactiveApps);
         metadataApps = new MetadataApps(context);
         registry.asOneBatch(() -> {
             configs.open();
