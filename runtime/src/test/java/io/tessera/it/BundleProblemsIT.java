@@ -1,5 +1,10 @@
 package io.tessera.it;
 
+import static io.tessera.it.BundleChecks.MISSING_IMPORT;
+import static io.tessera.it.BundleChecks.appsOfBundle;
+import static io.tessera.it.BundleChecks.assertContains;
+import static io.tessera.it.BundleChecks.bundle;
+import static io.tessera.it.BundleChecks.reportStartFailure;
 import static org.junit.Assert.assertTrue;
 import static org.junit.Assert.fail;
 
@@ -37,7 +42,7 @@ public class BundleProblemsIT extends TesseraTestSupport {
     @Test
     public void bundleThatIsNoAppAndCannotResolveIsABundleProblem() throws Exception {
         Bundle pkg = install(TestBundles.app("x").header("Bundle-SymbolicName", "test.missingpkg")
-                .header("Bundle-Activator", null).header("X-Label", null).header("Import-Package", BundleChecks.MISSING_IMPORT));
+                .header("Bundle-Activator", null).header("X-Label", null).header("Import-Package", MISSING_IMPORT));
         Bundle req = install(TestBundles.app("x").header("Bundle-SymbolicName", "test.missingbundle")
                 .header("Bundle-Activator", null).header("X-Label", null)
                 .header("Require-Bundle", "com.example.nothere;bundle-version=\"[2.0,3.0)\""));
@@ -45,15 +50,15 @@ public class BundleProblemsIT extends TesseraTestSupport {
         long p = pkg.getBundleId();
         long r = req.getBundleId();
         String diag = shell("apps:diag");
-        BundleChecks.assertContains(diag, "bundle " + p + " test.missingpkg (" + pkg.getLocation() + ") cannot resolve: it is missing"
+        assertContains(diag, "bundle " + p + " test.missingpkg (" + pkg.getLocation() + ") cannot resolve: it is missing"
                 + " com.example.missing [1.0.0,2.0.0); install a bundle that provides it, then start " + p,
                 "bundle " + r + " test.missingbundle (" + req.getLocation() + ") cannot resolve: it is missing"
                         + " osgi.wiring.bundle (&(osgi.wiring.bundle=com.example.nothere)(bundle-version>=2.0.0)"
                         + "(!(bundle-version>=3.0.0)))");
         String check = shell("apps:check");
-        BundleChecks.assertContains(check, "ERROR bundle " + p + " test.missingpkg cannot resolve: it is missing com.example.missing"
+        assertContains(check, "ERROR bundle " + p + " test.missingpkg cannot resolve: it is missing com.example.missing"
                 + " [1.0.0,2.0.0)", "ERROR bundle " + r + " test.missingbundle cannot resolve");
-        assertTrue("neither is an app", BundleChecks.appsOfBundle(registry, p).isEmpty() && BundleChecks.appsOfBundle(registry, r).isEmpty());
+        assertTrue("neither is an app", appsOfBundle(registry, p).isEmpty() && appsOfBundle(registry, r).isEmpty());
         assertExamplesReady();
     }
 
@@ -64,19 +69,19 @@ public class BundleProblemsIT extends TesseraTestSupport {
             b.start();
             fail("the activator throws");
         } catch (BundleException e) {
-            BundleChecks.reportStartFailure(context, b, e);
+            reportStartFailure(context, b, e);
         }
-        BundleChecks.assertContains(shell("apps:diag"), "bundle " + b.getBundleId() + " test.plainthrow (" + b.getLocation()
+        assertContains(shell("apps:diag"), "bundle " + b.getBundleId() + " test.plainthrow (" + b.getLocation()
                 + ") did not start: its activator threw IllegalStateException: cannot open port (at "
                 + FixtureApp.class.getName() + ".start(FixtureApp.java:");
-        BundleChecks.assertContains(shell("apps:check"), "ERROR bundle " + b.getBundleId() + " test.plainthrow did not start");
+        assertContains(shell("apps:check"), "ERROR bundle " + b.getBundleId() + " test.plainthrow did not start");
     }
 
     @Test
     public void jarDroppedIntoTheDeployFolderThatCannotResolveShowsPackageAndRange() throws Exception {
         Path jar = deployFolder("BundleProblemsIT").resolve("missingdep.jar");
         Files.write(jar, TestBundles.app("x").header("Bundle-SymbolicName", "test.dropped.missingdep")
-                .header("Bundle-Activator", null).header("X-Label", null).header("Import-Package", BundleChecks.MISSING_IMPORT).build());
+                .header("Bundle-Activator", null).header("X-Label", null).header("Import-Package", MISSING_IMPORT).build());
         try {
             await("the dropped jar is reported", () -> {
                 try {
@@ -85,10 +90,10 @@ public class BundleProblemsIT extends TesseraTestSupport {
                     throw new IllegalStateException(e);
                 }
             });
-            Bundle b = BundleChecks.bundle(context, "test.dropped.missingdep");
-            BundleChecks.assertContains(shell("apps:diag"), "bundle " + b.getBundleId() + " test.dropped.missingdep (" + b.getLocation()
+            Bundle b = bundle(context, "test.dropped.missingdep");
+            assertContains(shell("apps:diag"), "bundle " + b.getBundleId() + " test.dropped.missingdep (" + b.getLocation()
                     + ") cannot resolve: it is missing com.example.missing [1.0.0,2.0.0)");
-            BundleChecks.assertContains(shell("apps:check"), "ERROR bundle " + b.getBundleId()
+            assertContains(shell("apps:check"), "ERROR bundle " + b.getBundleId()
                     + " test.dropped.missingdep cannot resolve: it is missing com.example.missing [1.0.0,2.0.0)");
         } finally {
             Files.delete(jar);
@@ -101,10 +106,10 @@ public class BundleProblemsIT extends TesseraTestSupport {
     public void countsInTheCheckSummaryReadRight() throws Exception {
         Bundle one = installAndStart(TestBundles.app("warnone").requires("nothere_a"));
         settle();
-        BundleChecks.assertContains(shell("apps:check"), "(0 errors, 1 warning) in ");
+        assertContains(shell("apps:check"), "(0 errors, 1 warning) in ");
         installAndStart(TestBundles.app("warntwo").requires("nothere_b"));
         settle();
-        BundleChecks.assertContains(shell("apps:check"), "(0 errors, 2 warnings) in ");
+        assertContains(shell("apps:check"), "(0 errors, 2 warnings) in ");
         one.uninstall();
     }
 }

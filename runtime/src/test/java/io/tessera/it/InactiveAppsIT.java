@@ -1,5 +1,10 @@
 package io.tessera.it;
 
+import static io.tessera.it.BundleChecks.MISSING_IMPORT;
+import static io.tessera.it.BundleChecks.appsOfBundle;
+import static io.tessera.it.BundleChecks.assertContains;
+import static io.tessera.it.BundleChecks.bundle;
+import static io.tessera.it.BundleChecks.reportStartFailure;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
@@ -54,20 +59,20 @@ public class InactiveAppsIT extends TesseraTestSupport {
 
     @Test
     public void stoppedExampleAppIsListedAndWhatRequiresItSaysSo() throws Exception {
-        Bundle auth = BundleChecks.bundle(context, "io.tessera.example.auth");
+        Bundle auth = bundle(context, "io.tessera.example.auth");
         long id = auth.getBundleId();
         assertEquals("bnd wrote the header @AppBundle asks for", "io.tessera.example.auth.AuthApp",
                 auth.getHeaders("").get("Tessera-App-Activator"));
         try {
             shell("stop " + id);
             assertApp("auth", AppState.STOPPED, "bundle " + id + " is stopped: start " + id);
-            BundleChecks.assertContains(shell("apps:list"), "auth", "STOPPED", "(apps:diag says why)");
-            BundleChecks.assertContains(shell("apps:info auth"), "state:       STOPPED: bundle " + id + " is stopped: start " + id,
+            assertContains(shell("apps:list"), "auth", "STOPPED", "(apps:diag says why)");
+            assertContains(shell("apps:info auth"), "state:       STOPPED: bundle " + id + " is stopped: start " + id,
                     "bundle " + id + " io.tessera.example.auth");
             assertApp("blog", AppState.WAITING, "field Comment.author refers to auth.User, so it requires 'auth'"
                     + " [0.1.0,1.0.0), which is installed as bundle " + id + " but stopped (start " + id + ")");
             assertTrue("a stopped app's models are not in the index", registry.findModel("auth.User").isEmpty());
-            BundleChecks.assertContains(shell("apps:check"), "WARNING auth is STOPPED: bundle " + id + " is stopped: start " + id);
+            assertContains(shell("apps:check"), "WARNING auth is STOPPED: bundle " + id + " is stopped: start " + id);
         } finally {
             auth.start();
         }
@@ -81,7 +86,7 @@ public class InactiveAppsIT extends TesseraTestSupport {
 
     @Test
     public void appBundleThatCannotResolveNamesEachMissingRequirement() throws Exception {
-        Bundle b = install(declaredApp("unres").header("Import-Package", BundleChecks.MISSING_IMPORT)
+        Bundle b = install(declaredApp("unres").header("Import-Package", MISSING_IMPORT)
                 .header("Require-Capability", "osgi.extender;filter:=\"(osgi.extender=com.example.nothing)\""));
         long id = b.getBundleId();
         settle();
@@ -99,8 +104,8 @@ public class InactiveAppsIT extends TesseraTestSupport {
         assertEquals(reason, app.reason());
         assertEquals("its label is not known until it runs: listed by bundle id", "? (bundle " + id + ")", app.label());
         assertTrue("not a lookup key", registry.findApp(app.label()).isEmpty());
-        BundleChecks.assertContains(shell("apps:list"), "? (bundle " + id + ")  STOPPED");
-        BundleChecks.assertContains(shell("apps:diag"), "app bundle " + id + " (not run here yet, so its label is not known) STOPPED: "
+        assertContains(shell("apps:list"), "? (bundle " + id + ")  STOPPED");
+        assertContains(shell("apps:diag"), "app bundle " + id + " (not run here yet, so its label is not known) STOPPED: "
                 + reason);
         assertExamplesReady();
     }
@@ -112,7 +117,7 @@ public class InactiveAppsIT extends TesseraTestSupport {
         long id = b.getBundleId();
         assertApp("metaunres", AppState.STOPPED, "bundle " + id + " cannot resolve: it is missing com.example.missing"
                 + " [1.0.0,2.0.0); install a bundle that provides it, then start " + id);
-        BundleChecks.assertContains(shell("apps:diag metaunres"), "metaunres STOPPED: bundle " + id + " cannot resolve");
+        assertContains(shell("apps:diag metaunres"), "metaunres STOPPED: bundle " + id + " cannot resolve");
     }
 
     @Test
@@ -127,14 +132,14 @@ public class InactiveAppsIT extends TesseraTestSupport {
         assertEquals("bundle " + id + " is stopped: start " + id, onlyAppOfBundle(id).reason());
         b.start();
         assertApp("phases", AppState.READY, "");
-        assertEquals("the placeholder went as the app arrived", 1, BundleChecks.appsOfBundle(registry, id).size());
+        assertEquals("the placeholder went as the app arrived", 1, appsOfBundle(registry, id).size());
         b.stop();
         assertApp("phases", AppState.STOPPED, "bundle " + id + " is stopped: start " + id);
-        assertEquals(1, BundleChecks.appsOfBundle(registry, id).size());
+        assertEquals(1, appsOfBundle(registry, id).size());
         b.uninstall();
         settle();
         assertTrue(registry.findApp("phases").isEmpty());
-        assertTrue(BundleChecks.appsOfBundle(registry, id).isEmpty());
+        assertTrue(appsOfBundle(registry, id).isEmpty());
     }
 
     @Test
@@ -165,7 +170,7 @@ public class InactiveAppsIT extends TesseraTestSupport {
     public void activatorThatThrowsFailsTheAppWhoeverStartedIt() throws Exception {
         Bundle b = install(declaredApp("kaboom").activatorThrows("no config file"));
         long id = b.getBundleId();
-        BundleChecks.assertContains(shell("start " + id), "no config file"); // the shell prints the exception it was handed
+        assertContains(shell("start " + id), "no config file"); // the shell prints the exception it was handed
         String fix = "; fix the bundle, then update " + id;
         App app = onlyAppOfBundle(id);
         assertEquals(AppState.FAILED, app.state());
@@ -176,7 +181,7 @@ public class InactiveAppsIT extends TesseraTestSupport {
             b.start();
             fail("the activator throws");
         } catch (BundleException e) {
-            BundleChecks.reportStartFailure(context, b, e);
+            reportStartFailure(context, b, e);
         }
         settle();
         app = onlyAppOfBundle(id);
@@ -184,7 +189,7 @@ public class InactiveAppsIT extends TesseraTestSupport {
         assertTrue(app.reason(), app.reason().startsWith("bundle " + id + " did not start: its activator threw"
                 + " IllegalStateException: no config file (at " + FixtureApp.class.getName() + ".start(FixtureApp.java:"));
         assertTrue(app.reason(), app.reason().endsWith(")" + fix));
-        BundleChecks.assertContains(shell("apps:check"), "ERROR " + app.label() + ": bundle " + id + " did not start");
+        assertContains(shell("apps:check"), "ERROR " + app.label() + ": bundle " + id + " did not start");
         assertExamplesReady();
     }
 
@@ -200,7 +205,7 @@ public class InactiveAppsIT extends TesseraTestSupport {
             framework.setStartLevel(level + 1);
             String reason = "bundle " + id + " did not start: its activator threw IllegalStateException: no database (at "
                     + FixtureApp.class.getName() + ".start(FixtureApp.java:";
-            await("the framework's error event named the exception", () -> BundleChecks.appsOfBundle(registry, id)
+            await("the framework's error event named the exception", () -> appsOfBundle(registry, id)
                     .stream().anyMatch(a -> a.reason().startsWith(reason)));
             assertEquals(AppState.FAILED, onlyAppOfBundle(id).state());
         } finally {
@@ -234,7 +239,7 @@ public class InactiveAppsIT extends TesseraTestSupport {
         long sid = silent.getBundleId();
         settle();
         assertEquals(reason.replace(" " + id, " " + sid), onlyAppOfBundle(sid).reason());
-        BundleChecks.assertContains(shell("apps:diag"), "app bundle " + sid + " (not run here yet");
+        assertContains(shell("apps:diag"), "app bundle " + sid + " (not run here yet");
     }
 
     @Test
@@ -246,7 +251,7 @@ public class InactiveAppsIT extends TesseraTestSupport {
         dep.stop();
         assertApp("reqer", AppState.WAITING, "requires 'reqdep' [1.0.0,2.0.0), which is installed as bundle " + id
                 + " but stopped (start " + id + ")");
-        BundleChecks.assertContains(shell("apps:diag reqdep"), "reqdep STOPPED: bundle " + id + " is stopped: start " + id,
+        assertContains(shell("apps:diag reqdep"), "reqdep STOPPED: bundle " + id + " is stopped: start " + id,
                 "waiting for reqdep:\n  reqer WAITING: requires 'reqdep' [1.0.0,2.0.0), which is installed as bundle "
                         + id + " but stopped (start " + id + ")");
         dep.uninstall();
@@ -268,7 +273,7 @@ public class InactiveAppsIT extends TesseraTestSupport {
             assertEquals("bundle " + id + " did not start: its activator threw an exception, which went to whoever"
                     + " started the bundle (in the shell, start " + id + " again to see it); fix the bundle, then update "
                     + id, registry.app("faildep").reason());
-            BundleChecks.reportStartFailure(context, dep, e);
+            reportStartFailure(context, dep, e);
         }
         assertApp("failer", AppState.WAITING, "requires 'faildep', which is installed as bundle " + id
                 + " but FAILED: its activator threw (see apps:diag faildep)");
@@ -276,7 +281,7 @@ public class InactiveAppsIT extends TesseraTestSupport {
         assertEquals(AppState.FAILED, app.state());
         assertTrue(app.reason(), app.reason().startsWith("bundle " + id + " did not start: its activator threw"
                 + " IllegalStateException: broken (at " + FixtureApp.class.getName() + ".start(FixtureApp.java:"));
-        BundleChecks.assertContains(shell("apps:diag faildep"), "waiting for faildep:\n  failer WAITING: requires 'faildep'");
+        assertContains(shell("apps:diag faildep"), "waiting for faildep:\n  failer WAITING: requires 'faildep'");
     }
 
     @Test
@@ -287,7 +292,7 @@ public class InactiveAppsIT extends TesseraTestSupport {
         installAndStart(TestBundles.app("dgwait").requires("dg [5.0,6.0)"));
         settle();
         String diag = shell("apps:diag dg");
-        BundleChecks.assertContains(diag, "dg is READY.\n",
+        assertContains(diag, "dg is READY.\n",
                 "waiting for dg:\n  dgwait WAITING: requires 'dg' [5.0.0,6.0.0), but 'dg' is version 1.0.0",
                 "also asked for the label 'dg':\n  dg FAILED: label 'dg' is already taken by app 'dg' (test.dg.first, bundle "
                         + first.getBundleId() + ")",
@@ -297,7 +302,7 @@ public class InactiveAppsIT extends TesseraTestSupport {
         settle();
         assertEquals("the other app took the label over", "test.dg.second", registry.app("dg").name());
         diag = shell("apps:diag dg");
-        BundleChecks.assertContains(diag, "dg is READY.\n", "also asked for the label 'dg':\n  dg STOPPED: bundle "
+        assertContains(diag, "dg is READY.\n", "also asked for the label 'dg':\n  dg STOPPED: bundle "
                 + first.getBundleId() + " is stopped: start " + first.getBundleId());
     }
 
@@ -306,7 +311,7 @@ public class InactiveAppsIT extends TesseraTestSupport {
 
 
     private App onlyAppOfBundle(long bundleId) {
-        List<App> apps = BundleChecks.appsOfBundle(registry, bundleId);
+        List<App> apps = appsOfBundle(registry, bundleId);
         assertEquals(apps.toString(), 1, apps.size());
         return apps.get(0);
     }

@@ -1,5 +1,6 @@
 package io.tessera.it;
 
+import static io.tessera.it.BundleChecks.bundle;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertTrue;
@@ -40,7 +41,7 @@ public class KnownAppsIT extends TesseraTestSupport {
         settle();
         assertEquals(AppState.STOPPED, stateOf("remembered"));
 
-        Bundle registryBundle = BundleChecks.bundle(context, "io.tessera.registry");
+        Bundle registryBundle = bundle(context, "io.tessera.registry");
         registryBundle.stop();
         registryBundle.start();
         AppRegistry restarted = service();

@@ -48,7 +48,8 @@ final class Placeholders {
                 e = k.label().equals(label) ? k : e;
             }
             if (e == null) {
-                e = reconciler.admit(Candidate.placeholder(--ids, facts.origin(), facts.labels().isEmpty() ? null : label));
+                String known = facts.labels().isEmpty() ? null : label;
+                e = reconciler.admit(Candidate.placeholder(--ids, facts.origin(), known));
             }
             e.inactive = facts;
             reconciler.touch(e); // it and those requiring its label ("installed as bundle N but ...")

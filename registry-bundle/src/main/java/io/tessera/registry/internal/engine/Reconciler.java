@@ -205,7 +205,8 @@ final class Reconciler {
             entries.remove(e.id());
             // an app whose bundle stays installed is followed by its placeholder in this same batch: until
             // that is published, lookups by the label keep finding the leaving app, never nothing
-            boolean keepLabel = !e.candidate.placeholder() && placeholders.has(e.candidate.origin().bundleId(), e.label());
+            boolean keepLabel = !e.candidate.placeholder()
+                    && placeholders.has(e.candidate.origin().bundleId(), e.label());
             events.publish(new AppEvent(AppEvent.Type.REMOVED, e.record, e.state, ++sequence), () -> {
                 index.remove(e.record, keepLabel); // stopInvalidated already stopped it if it was READY
                 refreshLeader(e.label());

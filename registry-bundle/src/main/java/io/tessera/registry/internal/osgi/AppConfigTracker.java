@@ -62,7 +62,8 @@ final class AppConfigTracker extends ServiceTracker<AppConfig, Long> {
             }
             ReleasingHooks hooks = new ReleasingHooks(objects, config);
             try {
-                add(bundle, CandidateReader.read(id, config, origin, hooks, models, RegistryActivator::bundleIdOf)); // ready() may run now, on config
+                // ready() may run now, on config
+                add(bundle, CandidateReader.read(id, config, origin, hooks, models, RegistryActivator::bundleIdOf));
             } finally {
                 hooks.release();
             }
@@ -71,7 +72,8 @@ final class AppConfigTracker extends ServiceTracker<AppConfig, Long> {
             if (config == null) {
                 return null;
             }
-            add(bundle, CandidateReader.read(id, config, origin, AppHooks.of(config), models, RegistryActivator::bundleIdOf));
+            add(bundle, CandidateReader.read(id, config, origin, AppHooks.of(config), models,
+                    RegistryActivator::bundleIdOf));
         }
         return id;
     }

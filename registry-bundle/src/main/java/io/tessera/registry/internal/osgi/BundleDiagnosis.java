@@ -50,7 +50,8 @@ public final class BundleDiagnosis {
         for (Requirement r : revision.getRequirements(null)) {
             String resolution = r.getDirectives().get(Namespace.REQUIREMENT_RESOLUTION_DIRECTIVE);
             String effective = r.getDirectives().get(Namespace.REQUIREMENT_EFFECTIVE_DIRECTIVE);
-            if (Namespace.RESOLUTION_OPTIONAL.equals(resolution) || PackageNamespace.RESOLUTION_DYNAMIC.equals(resolution)
+            if (Namespace.RESOLUTION_OPTIONAL.equals(resolution)
+                    || PackageNamespace.RESOLUTION_DYNAMIC.equals(resolution)
                     || (effective != null && !Namespace.EFFECTIVE_RESOLVE.equals(effective))) {
                 continue;
             }

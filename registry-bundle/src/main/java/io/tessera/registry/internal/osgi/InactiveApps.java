@@ -91,7 +91,7 @@ final class InactiveApps implements SynchronousBundleListener {
             }
             case BundleEvent.RESOLVED, BundleEvent.STOPPED, BundleEvent.LAZY_ACTIVATION -> {
                 if (isApp(b)) {
-                    update(b); // usually no change (a resolvable bundle already reads "stopped"): the engine sends nothing
+                    update(b); // usually no change (a resolvable bundle reads "stopped" already): nothing is published
                 }
             }
             case BundleEvent.STARTED -> {
@@ -169,15 +169,15 @@ final class InactiveApps implements SynchronousBundleListener {
         }
         List<String> missing = state == Bundle.INSTALLED ? BundleDiagnosis.missingRequirements(context, b) : List.of();
         if (!missing.isEmpty()) {
-            return new InactiveBundle(origin, labels, AppState.STOPPED, "bundle " + id + " "
-                    + BundleDiagnosis.cannotResolve(id, missing), "cannot resolve (missing " + String.join(", ", missing)
-                    + ")");
+            return new InactiveBundle(origin, labels, AppState.STOPPED,
+                    "bundle " + id + " " + BundleDiagnosis.cannotResolve(id, missing),
+                    "cannot resolve (missing " + String.join(", ", missing) + ")");
         }
         return switch (state) {
             // installed and resolvable, resolved, or about to be: one reason for all, since one command helps, and a
             // bundle that is started passes through them without the engine hearing of each
-            case Bundle.INSTALLED, Bundle.RESOLVED, Bundle.STOPPING -> new InactiveBundle(origin, labels, AppState.STOPPED,
-                    "bundle " + id + " is stopped: start " + id, "stopped (start " + id + ")");
+            case Bundle.INSTALLED, Bundle.RESOLVED, Bundle.STOPPING -> new InactiveBundle(origin, labels,
+                    AppState.STOPPED, "bundle " + id + " is stopped: start " + id, "stopped (start " + id + ")");
             case Bundle.STARTING -> new InactiveBundle(origin, labels, AppState.STOPPED,
                     "bundle " + id + " is starting (a lazily activated bundle starts when one of its classes is"
                             + " first loaded)", "starting");
