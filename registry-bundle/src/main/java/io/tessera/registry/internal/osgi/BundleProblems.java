@@ -73,8 +73,11 @@ public final class BundleProblems implements FrameworkListener, SynchronousBundl
     @Override
     public void frameworkEvent(FrameworkEvent event) {
         Bundle b = event.getBundle();
-        if (event.getType() == FrameworkEvent.ERROR && b != null && b.getBundleId() != 0) {
-            record(b, describe(b, event.getThrowable()));
+        // only a start's activator error: other errors (a listener threw, say) are no start failure, and a bundle
+        // that cannot resolve is described from its requirements
+        if (event.getType() == FrameworkEvent.ERROR && b != null && b.getBundleId() != 0
+                && event.getThrowable() instanceof BundleException e && e.getType() == BundleException.ACTIVATOR_ERROR) {
+            record(b, describe(b, e));
         }
     }
 
