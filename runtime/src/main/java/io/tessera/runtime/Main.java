@@ -39,6 +39,8 @@ import org.osgi.framework.wiring.FrameworkWiring;
  */
 public final class Main {
 
+    private static final StartFailures START_FAILURES = new StartFailures();
+
     private Main() {
     }
 
@@ -76,6 +78,7 @@ public final class Main {
         for (Bundle b : installed) {
             startQuietly(b);
         }
+        START_FAILURES.reportTo(framework.getBundleContext()); // the registry may have started after them
         long millis = (System.nanoTime() - t0) / 1_000_000;
         System.out.println(apps ? summary(framework.getBundleContext(), millis) : "Felix started in " + millis + " ms");
         System.out.println("Deploy folder: " + layout.deploy() + (shell ? "   (type 'help', or 'stop 0' to quit)" : ""));
@@ -144,6 +147,7 @@ public final class Main {
             b.start();
         } catch (BundleException e) {
             System.err.println("Bundle " + b.getSymbolicName() + " did not start: " + e.getMessage());
+            START_FAILURES.add(b, e);
         }
     }
 

@@ -12,7 +12,9 @@ import org.osgi.util.tracker.ServiceTracker;
 import io.tessera.core.AppActivator;
 import io.tessera.core.AppConfig;
 import io.tessera.registry.internal.engine.TesseraRegistry;
+import io.tessera.registry.internal.engine.InactiveBundle;
 import io.tessera.registry.internal.index.AppHooks;
+import io.tessera.registry.internal.index.Candidate;
 import io.tessera.registry.internal.index.CandidateReader;
 import io.tessera.registry.internal.index.DeclaredModels;
 import io.tessera.registry.internal.index.Origin;
@@ -37,10 +39,12 @@ final class AppConfigTracker extends ServiceTracker<AppConfig, Long> {
     static final String APP_BUNDLE_PROPERTY = "tessera.app.bundle.id";
 
     private final TesseraRegistry registry;
+    private final InactiveApps inactive;
 
-    AppConfigTracker(BundleContext context, TesseraRegistry registry) {
+    AppConfigTracker(BundleContext context, TesseraRegistry registry, InactiveApps inactive) {
         super(context, AppConfig.class, null);
         this.registry = registry;
+        this.inactive = inactive;
     }
 
     @Override
@@ -58,7 +62,8 @@ final class AppConfigTracker extends ServiceTracker<AppConfig, Long> {
             }
             ReleasingHooks hooks = new ReleasingHooks(objects, config);
             try {
-                registry.add(CandidateReader.read(id, config, origin, hooks, models, RegistryActivator::bundleIdOf)); // ready() may run now, on config
+                // ready() may run now, on config
+                add(bundle, CandidateReader.read(id, config, origin, hooks, models, RegistryActivator::bundleIdOf));
             } finally {
                 hooks.release();
             }
@@ -67,15 +72,22 @@ final class AppConfigTracker extends ServiceTracker<AppConfig, Long> {
             if (config == null) {
                 return null;
             }
-            registry.add(CandidateReader.read(id, config, origin, AppHooks.of(config), models,
+            add(bundle, CandidateReader.read(id, config, origin, AppHooks.of(config), models,
                     RegistryActivator::bundleIdOf));
         }
         return id;
     }
 
+    private void add(Bundle bundle, Candidate candidate) {
+        inactive.published(bundle, candidate.label()); // so it is listed, under this label, while it is stopped
+        registry.add(candidate);
+    }
+
     @Override
     public void removedService(ServiceReference<AppConfig> reference, Long id) {
-        registry.remove(id);
+        Bundle bundle = appBundle(reference);
+        InactiveBundle then = bundle == null ? null : inactive.afterWithdrawal(bundle);
+        registry.remove(id, bundle == null ? -1 : bundle.getBundleId(), then); // listed as not running, in one batch
         if (!isPrototype(reference)) {
             try {
                 context.ungetService(reference);

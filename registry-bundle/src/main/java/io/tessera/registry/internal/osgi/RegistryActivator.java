@@ -1,6 +1,8 @@
 package io.tessera.registry.internal.osgi;
 
+import java.io.File;
 import java.nio.file.Path;
+import java.util.function.BiConsumer;
 import java.util.Hashtable;
 
 import org.osgi.framework.Bundle;
@@ -28,23 +30,43 @@ public final class RegistryActivator implements BundleActivator {
     private MetadataApps metadataApps;
     private ServiceRegistration<AppRegistry> registryRegistration;
     private ServiceRegistration<AppCommands> commandsRegistration;
+    private KnownApps knownApps;
+    private InactiveApps inactiveApps;
+    private ServiceRegistration<?> reportRegistration;
+
+    /** Where the labels of stopped apps are kept, in the registry bundle's data area. */
+    private static final String KNOWN_APPS_FILE = "known-apps.txt";
+    /**
+     * Marks the {@code BiConsumer<Bundle, Throwable>} service that a starter (the launcher) hands a
+     * caught start exception to, so an app's reason can name it: Felix tells only the caller.
+     */
+    public static final String ACTIVATOR_FAILURES_PROPERTY = "tessera.activator.failures";
 
     @Override
     public void start(BundleContext context) {
         registry = new TesseraRegistry(RegistryActivator::bundleIdOf);
-        problems = new BundleProblems();
+        problems = new BundleProblems(context);
         context.addFrameworkListener(problems);
-        context.addBundleListener(problems);
+        context.addBundleListener(problems); // before inactiveApps: a failed start is recorded before it is listed
         registryRegistration = context.registerService(AppRegistry.class, registry, null);
 
         listeners = new ListenerTracker(context, registry);
         listeners.open();
-        configs = new AppConfigTracker(context, registry);
+        File data = context.getDataFile(KNOWN_APPS_FILE);
+        knownApps = new KnownApps(data == null ? null : data.toPath());
+        inactiveApps = new InactiveApps(context, registry, knownApps, problems);
+        problems.connect(inactiveApps::update, inactiveApps::isApp, inactiveApps::refreshUnresolved);
+        configs = new AppConfigTracker(context, registry, inactiveApps);
         metadataApps = new MetadataApps(context);
         registry.asOneBatch(() -> {
             configs.open();
             metadataApps.open();
+            inactiveApps.open(); // after both: a bundle whose config either publishes is running its app
         });
+        Hashtable<String, Object> report = new Hashtable<>();
+        report.put(ACTIVATOR_FAILURES_PROPERTY, "true");
+        BiConsumer<Bundle, Throwable> activatorThrew = problems::activatorThrew;
+        reportRegistration = context.registerService(BiConsumer.class, activatorThrew, report);
 
         Hashtable<String, Object> shell = new Hashtable<>();
         shell.put("osgi.command.scope", "apps");
@@ -58,6 +80,8 @@ public final class RegistryActivator implements BundleActivator {
     @Override
     public void stop(BundleContext context) throws InterruptedException {
         commandsRegistration.unregister();
+        reportRegistration.unregister();
+        inactiveApps.close();
         metadataApps.close();
         configs.close();
         registryRegistration.unregister();
@@ -65,6 +89,7 @@ public final class RegistryActivator implements BundleActivator {
         listeners.close();
         context.removeBundleListener(problems);
         context.removeFrameworkListener(problems);
+        knownApps.close();
     }
 
     /** The id of the bundle that loaded {@code type}, or -1. */
