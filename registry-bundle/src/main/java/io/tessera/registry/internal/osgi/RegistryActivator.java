@@ -1,5 +1,6 @@
 package io.tessera.registry.internal.osgi;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Hashtable;
 
@@ -10,16 +11,21 @@ import org.osgi.framework.FrameworkUtil;
 import org.osgi.framework.ServiceRegistration;
 
 import io.tessera.core.AppRegistry;
+import io.tessera.registry.internal.deploy.DeployReport;
+import io.tessera.registry.internal.deploy.DeployWatcher;
 import io.tessera.registry.internal.engine.TesseraRegistry;
 import io.tessera.registry.internal.shell.AppCommands;
-import io.tessera.registry.internal.shell.DeployFolder;
 
 /**
  * Starts the registry: publishes {@link AppRegistry} first (so ready hooks can use it), then
  * tracks listeners, app configs and metadata-only bundles, and offers the {@code apps:*}
- * commands. Stopping it stops every app, dependents first.
+ * commands; with the framework property {@value #DEPLOY_PROPERTY} naming a folder, it deploys the
+ * jars in that folder. Stopping it stops every app, dependents first.
  */
 public final class RegistryActivator implements BundleActivator {
+
+    /** The framework property naming the deploy folder. */
+    public static final String DEPLOY_PROPERTY = "tessera.deploy";
 
     private TesseraRegistry registry;
     private BundleProblems problems;
@@ -28,9 +34,10 @@ public final class RegistryActivator implements BundleActivator {
     private MetadataApps metadataApps;
     private ServiceRegistration<AppRegistry> registryRegistration;
     private ServiceRegistration<AppCommands> commandsRegistration;
+    private DeployWatcher deployWatcher;
 
     @Override
-    public void start(BundleContext context) {
+    public void start(BundleContext context) throws IOException {
         registry = new TesseraRegistry(RegistryActivator::bundleIdOf);
         problems = new BundleProblems();
         context.addFrameworkListener(problems);
@@ -49,14 +56,24 @@ public final class RegistryActivator implements BundleActivator {
         Hashtable<String, Object> shell = new Hashtable<>();
         shell.put("osgi.command.scope", "apps");
         shell.put("osgi.command.function", AppCommands.FUNCTIONS);
-        String deploy = context.getProperty("felix.fileinstall.dir");
-        AppCommands commands = new AppCommands(registry, problems,
-                new DeployFolder(deploy == null ? null : Path.of(deploy), context));
+        String deploy = context.getProperty(DEPLOY_PROPERTY);
+        DeployReport report = null;
+        if (deploy != null && !deploy.isBlank()) {
+            deployWatcher = new DeployWatcher(context, Path.of(deploy), registry::apps);
+            report = deployWatcher.report();
+        }
+        AppCommands commands = new AppCommands(registry, problems, report);
         commandsRegistration = context.registerService(AppCommands.class, commands, shell);
+        if (deployWatcher != null) {
+            deployWatcher.start();
+        }
     }
 
     @Override
     public void stop(BundleContext context) throws InterruptedException {
+        if (deployWatcher != null) {
+            deployWatcher.stop();
+        }
         commandsRegistration.unregister();
         metadataApps.close();
         configs.close();
