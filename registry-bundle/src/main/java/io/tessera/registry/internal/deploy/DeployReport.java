@@ -59,7 +59,7 @@ public final class DeployReport {
         return switch (f.kind()) {
             case INSTALLED -> installed(id);
             case WRITING -> id < 0 ? "still being written; it is installed once it is a complete jar"
-                    : "a new version is still being written; bundle " + id + " keeps the version before ("
+                    : "a new version is still being written; bundle " + id + " keeps running the version before ("
                             + live(id) + ") until the file is a complete jar, then is updated in place";
             case DUPLICATE -> f.detail() + keeps(id);
             case NOT_ZIP -> "not a zip file, so not a jar: remove it, or replace it with a bundle jar" + keeps(id);
@@ -130,7 +130,7 @@ public final class DeployReport {
     }
 
     private String keeps(long id) {
-        return id < 0 ? "" : "; bundle " + id + " keeps running the version installed before (" + live(id) + ")";
+        return id < 0 ? "" : "; bundle " + id + " keeps running the version before (" + live(id) + ")";
     }
 
     private List<App> appsOf(long id) {

@@ -240,6 +240,9 @@ final class Deployer {
         } catch (BundleException e) {
             problem(t, Kind.REFUSED, StartProblem.condense(e), r.signature());
             return;
+        } catch (IllegalArgumentException e) { // a header the framework cannot parse, for one
+            problem(t, Kind.REFUSED, String.valueOf(e.getMessage()), r.signature());
+            return;
         }
         t.duplicateOf = -1;
         records.put(t.location, r.signature());

@@ -35,6 +35,11 @@ final class StartProblem {
     /** The framework's message on one line; a missing package as {@code package p [1.0.0,2.0.0)}. */
     static String condense(BundleException e) {
         String message = String.valueOf(e.getMessage());
+        for (Throwable c = e.getCause(); c != null && c != c.getCause(); c = c.getCause()) {
+            if (c.getMessage() != null && !message.contains(c.getMessage())) {
+                message = message.replaceAll("\\.$", "") + ": " + c.getMessage(); // Felix wraps the real reason
+            }
+        }
         int cut = message.indexOf(" Unresolved requirements:");
         if (cut > 0) {
             message = message.substring(0, cut);
