@@ -84,9 +84,10 @@ final class Deploy {
         rows.add(new Benchmarks.Row("3", "deploy: jar deleted -> app REMOVED ms (Tessera's watcher)", removed,
                 "FileInstall, 100 ms poll", new Stats(fileInstall.removed()), "median <= 100 ms",
                 removed.median() <= 100 ? "yes" : "NO"));
-        notes.add("Deploy: both watchers in one runtime, samples alternating between their folders; Tessera acts on a jar"
-                + " once it has been unchanged for 25 ms and is a complete zip; FileInstall once its checksum is the same"
-                + " in two polls 100 ms apart.");
+        notes.add("Deploy: both watchers in one runtime, samples alternating between their folders. Tessera reads a jar"
+                + " on its inotify event once it is a complete zip last written at least 25 ms before (a jar moved in"
+                + " keeps its time, so at once; a jar being copied waits until it has been unchanged for 25 ms);"
+                + " FileInstall installs a jar once its checksum is the same in two polls 100 ms apart.");
         return rows;
     }
 
