@@ -25,14 +25,15 @@ import io.tessera.registry.internal.deploy.FileStatus.Kind;
 /**
  * Makes the bundles match the jar files in the deploy folder, one pass at a time, on the watcher's
  * single thread (nothing here is shared). A jar is acted on once it is complete: unchanged for
- * {@link #QUIET_NANOS} and a zip with an end record and a manifest. A new jar is installed (from
+ * {@link #QUIET_MILLIS} ms and a zip with an end record and a manifest. A new jar is installed (from
  * its bytes, with its file URI as location) and started; a changed one updates its bundle in
  * place; a deleted one uninstalls it. What the installing and starting did is in {@link DeployStatus}.
  */
 final class Deployer {
 
     /** How long a jar must stay unchanged before it is read: long enough for a copy's next write. */
-    static final long QUIET_NANOS = TimeUnit.MILLISECONDS.toNanos(25);
+    static final long QUIET_MILLIS = 25;
+    static final long QUIET_NANOS = TimeUnit.MILLISECONDS.toNanos(QUIET_MILLIS);
     /** A file that is not a complete zip and changed more recently than this is still being written. */
     static final long WRITING_MILLIS = 2_000;
 
@@ -178,8 +179,11 @@ final class Deployer {
         if (signature.equals(t.applied)) {
             return -1;
         }
+        // quiet: seen unchanged for the quiet period, or last written longer ago than that (a jar moved in
+        // whole keeps its old time, so it is read at once; a jar cut short is caught by the zip check)
         long quietLeft = t.seenAt + QUIET_NANOS - now;
-        if (quietLeft > 0) {
+        boolean writtenBefore = System.currentTimeMillis() - signature.modifiedMillis() >= QUIET_MILLIS;
+        if (quietLeft > 0 && !writtenBefore) {
             writing(t);
             return quietLeft;
         }
