@@ -1,0 +1,42 @@
+package io.tessera.registry.internal.deploy;
+
+import static org.junit.Assert.assertEquals;
+
+import org.junit.Test;
+import org.osgi.framework.BundleException;
+
+/** The framework's reasons as one line each. */
+public class StartProblemTest {
+
+    @Test
+    public void aMissingPackageIsNamedWithItsRange() {
+        String felix = "Unable to resolve test.needs [44](R 44.0): missing requirement [test.needs [44](R 44.0)]"
+                + " osgi.wiring.package; (&(osgi.wiring.package=com.example.missing)(version>=1.0.0)(!(version>=2.0.0)))"
+                + " Unresolved requirements: [[test.needs [44](R 44.0)] osgi.wiring.package;"
+                + " (&(osgi.wiring.package=com.example.missing)(version>=1.0.0)(!(version>=2.0.0)))]";
+        assertEquals("missing package com.example.missing [1.0.0,2.0.0)",
+                StartProblem.condense(new BundleException(felix, BundleException.RESOLVE_ERROR)));
+    }
+
+    @Test
+    public void aMissingPackageWithoutRangeIsNamedAlone() {
+        String felix = "Unable to resolve a [3](R 3.0): missing requirement [a [3](R 3.0)] osgi.wiring.package;"
+                + " (osgi.wiring.package=com.example.any) Unresolved requirements: [[a [3](R 3.0)] osgi.wiring.package;"
+                + " (osgi.wiring.package=com.example.any)]";
+        assertEquals("missing package com.example.any",
+                StartProblem.condense(new BundleException(felix, BundleException.RESOLVE_ERROR)));
+    }
+
+    @Test
+    public void aWrappedReasonIsAddedToTheFrameworksOwnWords() {
+        BundleException e = new BundleException("Could not create bundle object.",
+                new IllegalArgumentException("invalid version \"one.two\""));
+        assertEquals("Could not create bundle object: invalid version \"one.two\"", StartProblem.condense(e));
+    }
+
+    @Test
+    public void anyOtherMessageBecomesOneLine() {
+        assertEquals("Bundle symbolic name and version are not unique: a:1.0.0",
+                StartProblem.condense(new BundleException("Bundle symbolic name and version\n are not unique: a:1.0.0")));
+    }
+}
