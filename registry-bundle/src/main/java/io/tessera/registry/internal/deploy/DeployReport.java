@@ -45,7 +45,7 @@ public final class DeployReport {
         }
         for (FileStatus f : status.files()) {
             Severity severity = f.kind().severity();
-            if (f.kind() == Kind.INSTALLED && !running(f.bundleId())) {
+            if (f.kind() == Kind.INSTALLED && !active(f.bundleId())) {
                 severity = Severity.WARNING;
             }
             out.add(new Line(severity, "deploy: " + f.fileName() + ": " + describe(f)));
@@ -83,12 +83,13 @@ public final class DeployReport {
         };
     }
 
-    private boolean running(long id) {
+    /**
+     * Whether an installed file needs no warning of its own: its bundle is active or a fragment, or
+     * it is an app, whose state {@code apps:check} already reports once.
+     */
+    private boolean active(long id) {
         Bundle b = context.getBundle(id);
-        if (b == null || isFragment(b)) {
-            return b != null;
-        }
-        return b.getState() == Bundle.ACTIVE && appsOf(id).stream().allMatch(a -> a.state() == AppState.READY);
+        return b != null && (b.getState() == Bundle.ACTIVE || isFragment(b) || !appsOf(id).isEmpty());
     }
 
     private String installed(long id) {

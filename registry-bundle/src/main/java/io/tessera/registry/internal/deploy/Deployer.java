@@ -107,7 +107,12 @@ final class Deployer {
     /** Looks at every file once; returns how long until a file waiting to be quiet needs another look, or -1. */
     long pass() {
         long now = System.nanoTime();
-        Map<String, Path> entries = list();
+        Map<String, Path> entries;
+        try {
+            entries = list();
+        } catch (IOException e) {
+            return -1; // the folder is there but cannot be read now: change nothing, the rescan tries again
+        }
         if (entries == null) {
             new ArrayList<>(tracked.values()).forEach(t -> uninstall(t, "the deploy folder is gone"));
             tracked.clear();
@@ -140,13 +145,16 @@ final class Deployer {
     }
 
     /** The folder's entries by name (sorted, so that of two duplicates the first name wins), or null if it is missing. */
-    private Map<String, Path> list() {
+    private Map<String, Path> list() throws IOException {
         Map<String, Path> entries = new TreeMap<>();
         try (DirectoryStream<Path> dir = Files.newDirectoryStream(folder)) {
             dir.forEach(p -> entries.put(p.getFileName().toString(), p));
             return entries;
         } catch (IOException e) {
-            return Files.isDirectory(folder) ? entries : null;
+            if (Files.isDirectory(folder)) {
+                throw e;
+            }
+            return null;
         }
     }
 
