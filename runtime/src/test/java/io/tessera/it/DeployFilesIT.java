@@ -25,6 +25,8 @@ import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.Version;
+import org.osgi.framework.wiring.BundleRevision;
+import org.osgi.framework.wiring.BundleWiring;
 
 import io.tessera.core.App;
 import io.tessera.core.AppState;
@@ -211,6 +213,38 @@ public class DeployFilesIT extends DeployFolderSupport {
         assertEquals("updated in place", id, registry.app("slow").bundleId());
         assertEquals(id, bundleAt(jar).getBundleId());
         awaitLine("slow.jar", "installed as bundle " + id + " (app slow READY)");
+    }
+
+    @Test
+    public void anUpdatedProviderIsRefreshedSoItsConsumerIsWiredToTheNewVersion() throws Exception {
+        Path provider = deploy().resolve("provider.jar");
+        Path consumer = deploy().resolve("consumer.jar");
+        Files.write(provider, library("test.provider", "com.example.shared").build());
+        Files.write(consumer, TestBundles.app("consumer").header("Import-Package",
+                "io.tessera.core;version=\"[1.0,2)\",org.osgi.framework,com.example.shared;version=\"[1.0,2.0)\"").build());
+        awaitDiag("consumer is READY", () -> registry.findApp("consumer").map(App::isReady).orElse(false));
+        long providerId = bundleAt(provider).getBundleId();
+        assertEquals(bundleAt(provider).adapt(BundleRevision.class), wiredProvider(bundleAt(consumer)));
+
+        Files.write(provider, library("test.provider", "com.example.shared").version("1.1.0").build());
+        awaitDiag("the provider is updated in place", () -> bundleAt(provider) != null
+                && bundleAt(provider).getVersion().equals(new Version(1, 1, 0)));
+        assertEquals(providerId, bundleAt(provider).getBundleId());
+        awaitDiag("consumer is wired to the new provider and READY", () -> registry.findApp("consumer")
+                .map(App::isReady).orElse(false) && bundleAt(provider).adapt(BundleRevision.class)
+                        .equals(wiredProvider(bundleAt(consumer))));
+        awaitLine("consumer.jar", "installed as bundle " + bundleAt(consumer).getBundleId() + " (app consumer READY)");
+    }
+
+    /** The revision that provides {@code com.example.shared} to {@code b}, or null. */
+    private static BundleRevision wiredProvider(Bundle b) {
+        BundleWiring wiring = b.adapt(BundleWiring.class);
+        if (wiring == null) {
+            return null;
+        }
+        return wiring.getRequiredWires(BundleRevision.PACKAGE_NAMESPACE).stream()
+                .filter(w -> "com.example.shared".equals(w.getCapability().getAttributes().get(BundleRevision.PACKAGE_NAMESPACE)))
+                .map(w -> w.getProvider()).findFirst().orElse(null);
     }
 
     @Test
