@@ -55,5 +55,4 @@ final class BundleOperations {
             Thread.currentThread().interrupt();
         }
     }
-
 }
