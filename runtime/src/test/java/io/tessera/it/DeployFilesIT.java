@@ -118,19 +118,14 @@ public class DeployFilesIT extends DeployFolderSupport {
     @Test
     public void aBundleUninstalledFromTheShellStaysUninstalledUntilItsFileChanges() throws Exception {
         Path jar = deploy().resolve("shelled.jar");
-        Files.write(jar, TestBundles.app("shelled").build());
-        awaitDiag("shelled.jar is installed", () -> bundleAt(jar) != null);
-        long id = bundleAt(jar).getBundleId();
-        awaitLine("shelled.jar", "installed as bundle " + id + " (app shelled READY)");
+        long id = deployApp("shelled.jar", "shelled", TestBundles.app("shelled"));
 
         shell("uninstall " + id);
         String leftAlone = "its bundle " + id + " was uninstalled from the shell, so the file is left alone until it"
                 + " changes: touch or replace it to install it again, or delete it";
         awaitLine("shelled.jar", leftAlone);
         // the pass that installs a witness also passes over shelled.jar, and leaves it alone
-        Path witness = deploy().resolve("witness.jar");
-        Files.write(witness, TestBundles.app("witness").build());
-        awaitDiag("witness.jar is installed", () -> bundleAt(witness) != null);
+        deployApp("witness.jar", "witness", TestBundles.app("witness"));
         assertNull(bundleAt(jar));
         assertEquals(leftAlone, line("shelled.jar"));
 
@@ -175,18 +170,15 @@ public class DeployFilesIT extends DeployFolderSupport {
         for (Path file : labels.keySet()) {
             Files.delete(file);
         }
-        awaitDiag("every odd-named app is gone", () -> labels.values().stream().allMatch(l -> registry.findApp(l).isEmpty()));
-        assertTrue(diag(), deployLines().isEmpty());
+        awaitDiag("every odd-named app and line is gone", () -> labels.values().stream()
+                .allMatch(l -> registry.findApp(l).isEmpty()) && deployLines().isEmpty());
         assertExamplesReady();
     }
 
     @Test
     public void aSlowWriterOverAnInstalledJarKeepsTheOldVersionUntilTheNewOneIsComplete() throws Exception {
         Path jar = deploy().resolve("slow.jar");
-        Files.write(jar, TestBundles.app("slow").build());
-        awaitDiag("slow.jar is installed", () -> bundleAt(jar) != null);
-        long id = bundleAt(jar).getBundleId();
-        awaitLine("slow.jar", "installed as bundle " + id + " (app slow READY)");
+        long id = deployApp("slow.jar", "slow", TestBundles.app("slow"));
 
         byte[] v2 = TestBundles.app("slow").version("2.0.0").build();
         int pieces = 4;

@@ -87,6 +87,18 @@ public abstract class DeployFolderSupport extends TesseraTestSupport {
         }
     }
 
+    /**
+     * Writes {@code app} (whose label is {@code label}) to {@code fileName} in the folder and waits until
+     * {@code apps:diag} says it is installed and READY; returns its bundle id.
+     */
+    protected long deployApp(String fileName, String label, TestBundles app) throws Exception {
+        Path file = Files.write(deploy().resolve(fileName), app.build());
+        awaitDiag(fileName + " is installed", () -> bundleAt(file) != null);
+        long id = bundleAt(file).getBundleId();
+        awaitLine(fileName, "installed as bundle " + id + " (app " + label + " READY)");
+        return id;
+    }
+
     /** The bundle installed from {@code file}, by its location (the file's URI), or null. */
     protected Bundle bundleAt(Path file) {
         String location = file.toUri().toString();

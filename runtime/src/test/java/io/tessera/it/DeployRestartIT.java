@@ -36,17 +36,14 @@ public class DeployRestartIT extends DeployFolderSupport {
 
     @Test
     public void onStartFilesDeletedOrChangedMeanwhileAreUninstalledOrUpdated() throws Exception {
-        Path kept = Files.write(deploy().resolve("kept.jar"), TestBundles.app("kept").build());
-        Path gone = Files.write(deploy().resolve("gone.jar"), TestBundles.app("gone").build());
-        Path changed = Files.write(deploy().resolve("changed.jar"), TestBundles.app("changed").build());
-        for (Path p : new Path[] {kept, gone, changed}) {
-            awaitDiag(p.getFileName() + " is installed and READY", () -> bundleAt(p) != null
-                    && String.valueOf(line(p.getFileName().toString())).endsWith(" READY)"));
-        }
+        Path kept = deploy().resolve("kept.jar");
+        Path gone = deploy().resolve("gone.jar");
+        Path changed = deploy().resolve("changed.jar");
+        deployApp("kept.jar", "kept", TestBundles.app("kept"));
+        long goneId = deployApp("gone.jar", "gone", TestBundles.app("gone"));
+        long changedId = deployApp("changed.jar", "changed", TestBundles.app("changed"));
         Bundle keptBundle = bundleAt(kept);
         long keptModified = keptBundle.getLastModified();
-        long goneId = bundleAt(gone).getBundleId();
-        long changedId = bundleAt(changed).getBundleId();
 
         Bundle registryBundle = Stream.of(context.getBundles())
                 .filter(b -> "io.tessera.registry".equals(b.getSymbolicName())).findFirst().orElseThrow();

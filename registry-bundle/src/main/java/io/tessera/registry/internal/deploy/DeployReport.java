@@ -95,7 +95,7 @@ public final class DeployReport {
     private String installed(long id) {
         Bundle b = context.getBundle(id);
         if (b == null) {
-            return "was installed as bundle " + id + ", which is gone; it is installed again on the next scan";
+            return "was installed as bundle " + id + ", which was just uninstalled";
         }
         if (isFragment(b)) {
             return "installed as bundle " + id + " (" + b.getSymbolicName() + " " + b.getVersion() + ", a fragment of "

@@ -100,6 +100,7 @@ final class Deployer {
             if (!entries.containsKey(t.name)) {
                 files.uninstall(t, "its file was deleted");
                 tracked.remove(t.name);
+                status.remove(t.name);
             }
         }
         status.files().stream().map(FileStatus::fileName).filter(n -> !entries.containsKey(n)).forEach(status::remove);
