@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 import java.util.jar.Attributes;
 import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
@@ -79,7 +80,7 @@ public abstract class DeployFolderSupport extends TesseraTestSupport {
     }
 
     /** As {@code await}, with {@code apps:diag} in the failure message. */
-    protected void awaitDiag(String what, java.util.function.BooleanSupplier condition) throws InterruptedException {
+    protected void awaitDiag(String what, BooleanSupplier condition) throws InterruptedException {
         try {
             await(what, condition);
         } catch (AssertionError e) {

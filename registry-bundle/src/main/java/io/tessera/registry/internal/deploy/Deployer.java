@@ -8,6 +8,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
@@ -139,7 +140,7 @@ final class Deployer {
             status.put(new FileStatus(name, Kind.FOLDER, -1, null), null);
             return -1;
         }
-        if (!name.toLowerCase(java.util.Locale.ROOT).endsWith(".jar")) {
+        if (!name.toLowerCase(Locale.ROOT).endsWith(".jar")) {
             status.put(new FileStatus(name, Kind.NOT_A_JAR, -1, null), null);
             return -1;
         }
