@@ -28,9 +28,9 @@ import org.osgi.framework.wiring.FrameworkWiring;
 
 /**
  * Starts Tessera: an embedded Felix with the bundles found beside this jar, the registry watching
- * the deploy folder (framework property {@code tessera.deploy}), and the Gogo shell on the terminal. The framework's storage is a throwaway
- * directory, so every start is clean. Runs until {@code stop 0} in the shell or Ctrl-C; with
- * standard input closed (as a service) it keeps running.
+ * the deploy folder (framework property {@code tessera.deploy}), and the Gogo shell on the
+ * terminal. The framework's storage is a throwaway directory, so every start is clean. Runs until
+ * {@code stop 0} in the shell or Ctrl-C; with standard input closed (as a service) it keeps running.
  *
  * <p>System properties: {@code tessera.deploy} (the watched folder, default
  * {@code runtime/deploy}), {@code tessera.bundles}, {@code tessera.storage},
