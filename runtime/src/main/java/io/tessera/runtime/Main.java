@@ -27,10 +27,10 @@ import org.osgi.framework.wiring.BundleWiring;
 import org.osgi.framework.wiring.FrameworkWiring;
 
 /**
- * Starts Tessera: an embedded Felix with the bundles found beside this jar, FileInstall on the
- * deploy folder, and the Gogo shell on the terminal. The framework's storage is a throwaway
- * directory, so every start is clean. Runs until {@code stop 0} in the shell or Ctrl-C; with
- * standard input closed (as a service) it keeps running.
+ * Starts Tessera: an embedded Felix with the bundles found beside this jar, the registry watching
+ * the deploy folder (framework property {@code tessera.deploy}), and the Gogo shell on the
+ * terminal. The framework's storage is a throwaway directory, so every start is clean. Runs until
+ * {@code stop 0} in the shell or Ctrl-C; with standard input closed (as a service) it keeps running.
  *
  * <p>System properties: {@code tessera.deploy} (the watched folder, default
  * {@code runtime/deploy}), {@code tessera.bundles}, {@code tessera.storage},
@@ -197,10 +197,8 @@ public final class Main {
             return Map.of(
                     Constants.FRAMEWORK_STORAGE, storage.toString(),
                     Constants.FRAMEWORK_STORAGE_CLEAN, Constants.FRAMEWORK_STORAGE_CLEAN_ONFIRSTINIT,
-                    "felix.fileinstall.dir", deploy.toString(),
-                    "felix.fileinstall.poll", System.getProperty("felix.fileinstall.poll", "100"),
-                    "felix.fileinstall.noInitialDelay", "true",
-                    "felix.fileinstall.log.level", "2",
+                    // the registry deploys the jars in this folder
+                    "tessera.deploy", deploy.toString(),
                     // keep running when standard input closes (run as a service)
                     "gosh.args", "--noshutdown",
                     "felix.log.level", "1");

@@ -5,6 +5,7 @@ import static io.tessera.it.BundleChecks.appsOfBundle;
 import static io.tessera.it.BundleChecks.assertContains;
 import static io.tessera.it.BundleChecks.bundle;
 import static io.tessera.it.BundleChecks.reportStartFailure;
+import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 import static org.junit.Assert.fail;
 
@@ -56,7 +57,7 @@ public class BundleProblemsIT extends TesseraTestSupport {
                         + " osgi.wiring.bundle (&(osgi.wiring.bundle=com.example.nothere)(bundle-version>=2.0.0)"
                         + "(!(bundle-version>=3.0.0)))");
         String check = shell("apps:check");
-        assertContains(check, "ERROR bundle " + p + " test.missingpkg cannot resolve: it is missing com.example.missing"
+        assertContains(check, "ERROR bundle " + p + " test.missingpkg cannot resolve: it is missing package com.example.missing"
                 + " [1.0.0,2.0.0)", "ERROR bundle " + r + " test.missingbundle cannot resolve");
         assertTrue("neither is an app", appsOfBundle(registry, p).isEmpty() && appsOfBundle(registry, r).isEmpty());
         assertExamplesReady();
@@ -91,10 +92,14 @@ public class BundleProblemsIT extends TesseraTestSupport {
                 }
             });
             Bundle b = bundle(context, "test.dropped.missingdep");
-            assertContains(shell("apps:diag"), "bundle " + b.getBundleId() + " test.dropped.missingdep (" + b.getLocation()
-                    + ") cannot resolve: it is missing com.example.missing [1.0.0,2.0.0)");
-            assertContains(shell("apps:check"), "ERROR bundle " + b.getBundleId()
-                    + " test.dropped.missingdep cannot resolve: it is missing com.example.missing [1.0.0,2.0.0)");
+            long id = b.getBundleId();
+            String diag = shell("apps:diag");
+            // the file's line says it, once: not again as a bundle problem
+            assertContains(diag, "deploy: missingdep.jar: installed as bundle " + id + " but cannot resolve: missing package"
+                    + " com.example.missing [1.0.0,2.0.0); install what provides it, and bundle " + id + " starts by itself");
+            assertEquals(diag, 1, diag.split("com\\.example\\.missing", -1).length - 1);
+            assertContains(shell("apps:check"), "ERROR deploy: missingdep.jar: installed as bundle " + id
+                    + " but cannot resolve: missing package com.example.missing [1.0.0,2.0.0)");
         } finally {
             Files.delete(jar);
             await("the dropped jar is uninstalled", () -> Arrays.stream(context.getBundles())

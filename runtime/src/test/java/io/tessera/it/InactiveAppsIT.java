@@ -90,7 +90,7 @@ public class InactiveAppsIT extends TesseraTestSupport {
                 .header("Require-Capability", "osgi.extender;filter:=\"(osgi.extender=com.example.nothing)\""));
         long id = b.getBundleId();
         settle();
-        String reason = "bundle " + id + " cannot resolve: it is missing com.example.missing [1.0.0,2.0.0), osgi.extender"
+        String reason = "bundle " + id + " cannot resolve: it is missing package com.example.missing [1.0.0,2.0.0), osgi.extender"
                 + " (osgi.extender=com.example.nothing); install bundles that provide them, then start " + id;
         try {
             b.start();
@@ -115,7 +115,7 @@ public class InactiveAppsIT extends TesseraTestSupport {
         Bundle b = install(TestBundles.metadataOnly("test.metaunres", "metaunres")
                 .header("Import-Package", "io.tessera.core;version=\"[1.0,2)\",com.example.missing;version=\"[1.0,2.0)\""));
         long id = b.getBundleId();
-        assertApp("metaunres", AppState.STOPPED, "bundle " + id + " cannot resolve: it is missing com.example.missing"
+        assertApp("metaunres", AppState.STOPPED, "bundle " + id + " cannot resolve: it is missing package com.example.missing"
                 + " [1.0.0,2.0.0); install a bundle that provides it, then start " + id);
         assertContains(shell("apps:diag metaunres"), "metaunres STOPPED: bundle " + id + " cannot resolve");
     }

@@ -63,7 +63,7 @@ public final class BundleDiagnosis {
     }
 
     /**
-     * "{@code bundle 12 cannot resolve: it is missing com.example.missing [1.0.0,2.0.0); install a bundle
+     * "{@code bundle 12 cannot resolve: it is missing package com.example.missing [1.0.0,2.0.0); install a bundle
      * that provides it}"; or, when every requirement has a provider, what to run to resolve it.
      */
     public static String whyNotResolved(BundleContext context, Bundle bundle) {
@@ -84,7 +84,7 @@ public final class BundleDiagnosis {
 
     /**
      * One requirement in an operator's words: a package as its name and version range
-     * ({@code x [1.0.0,2.0.0)}, {@code x 1.0.0} for "at least"), a bundle or other capability as its
+     * ({@code package x [1.0.0,2.0.0)}, {@code package x 1.0.0} for "at least"), a bundle or other capability as its
      * namespace and filter; a filter of any other shape as it is.
      */
     public static String describe(String namespace, String filter) {
@@ -94,7 +94,7 @@ public final class BundleDiagnosis {
         if (PACKAGE_NAMESPACE.equals(namespace)) {
             String pkg = packageRange(filter);
             if (pkg != null) {
-                return pkg;
+                return "package " + pkg;
             }
         }
         return namespace + " " + filter;

@@ -1,6 +1,7 @@
 package io.tessera.registry.internal.osgi;
 
 import java.io.File;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.function.BiConsumer;
 import java.util.Hashtable;
@@ -12,16 +13,21 @@ import org.osgi.framework.FrameworkUtil;
 import org.osgi.framework.ServiceRegistration;
 
 import io.tessera.core.AppRegistry;
+import io.tessera.registry.internal.deploy.DeployReport;
+import io.tessera.registry.internal.deploy.DeployWatcher;
 import io.tessera.registry.internal.engine.TesseraRegistry;
 import io.tessera.registry.internal.shell.AppCommands;
-import io.tessera.registry.internal.shell.DeployFolder;
 
 /**
  * Starts the registry: publishes {@link AppRegistry} first (so ready hooks can use it), then
  * tracks listeners, app configs and metadata-only bundles, and offers the {@code apps:*}
- * commands. Stopping it stops every app, dependents first.
+ * commands; with the framework property {@value #DEPLOY_PROPERTY} naming a folder, it deploys the
+ * jars in that folder. Stopping it stops every app, dependents first.
  */
 public final class RegistryActivator implements BundleActivator {
+
+    /** The framework property naming the deploy folder. */
+    public static final String DEPLOY_PROPERTY = "tessera.deploy";
 
     private TesseraRegistry registry;
     private BundleProblems problems;
@@ -41,9 +47,10 @@ public final class RegistryActivator implements BundleActivator {
      * caught start exception to, so an app's reason can name it: Felix tells only the caller.
      */
     public static final String ACTIVATOR_FAILURES_PROPERTY = "tessera.activator.failures";
+    private DeployWatcher deployWatcher;
 
     @Override
-    public void start(BundleContext context) {
+    public void start(BundleContext context) throws IOException {
         registry = new TesseraRegistry(RegistryActivator::bundleIdOf);
         problems = new BundleProblems(context);
         context.addFrameworkListener(problems);
@@ -63,22 +70,32 @@ public final class RegistryActivator implements BundleActivator {
             metadataApps.open();
             inactiveApps.open(); // after both: a bundle whose config either publishes is running its app
         });
-        Hashtable<String, Object> report = new Hashtable<>();
-        report.put(ACTIVATOR_FAILURES_PROPERTY, "true");
+        Hashtable<String, Object> failures = new Hashtable<>();
+        failures.put(ACTIVATOR_FAILURES_PROPERTY, "true");
         BiConsumer<Bundle, Throwable> activatorThrew = problems::activatorThrew;
-        reportRegistration = context.registerService(BiConsumer.class, activatorThrew, report);
+        reportRegistration = context.registerService(BiConsumer.class, activatorThrew, failures);
 
         Hashtable<String, Object> shell = new Hashtable<>();
         shell.put("osgi.command.scope", "apps");
         shell.put("osgi.command.function", AppCommands.FUNCTIONS);
-        String deploy = context.getProperty("felix.fileinstall.dir");
-        AppCommands commands = new AppCommands(registry, problems,
-                new DeployFolder(deploy == null ? null : Path.of(deploy), context));
+        String deploy = context.getProperty(DEPLOY_PROPERTY);
+        DeployReport report = null;
+        if (deploy != null && !deploy.isBlank()) {
+            deployWatcher = new DeployWatcher(context, Path.of(deploy), registry::apps, problems::activatorThrew);
+            report = deployWatcher.report();
+        }
+        AppCommands commands = new AppCommands(registry, problems, report);
         commandsRegistration = context.registerService(AppCommands.class, commands, shell);
+        if (deployWatcher != null) {
+            deployWatcher.start();
+        }
     }
 
     @Override
     public void stop(BundleContext context) throws InterruptedException {
+        if (deployWatcher != null) {
+            deployWatcher.stop();
+        }
         commandsRegistration.unregister();
         reportRegistration.unregister();
         inactiveApps.close();

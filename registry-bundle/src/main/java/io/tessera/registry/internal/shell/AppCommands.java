@@ -15,6 +15,8 @@ import io.tessera.core.LookupException;
 import io.tessera.core.Model;
 import io.tessera.core.ModelField;
 import io.tessera.core.Requirement;
+import io.tessera.registry.internal.deploy.DeployReport;
+import io.tessera.registry.internal.deploy.FileStatus.Severity;
 import io.tessera.registry.internal.engine.TesseraRegistry;
 import io.tessera.registry.internal.index.AppRecord;
 import io.tessera.registry.internal.osgi.BundleProblems;
@@ -29,12 +31,24 @@ public final class AppCommands {
 
     private final TesseraRegistry registry;
     private final BundleProblems problems;
-    private final DeployFolder deployFolder;
+    private final DeployReport deployReport;
 
-    public AppCommands(TesseraRegistry registry, BundleProblems problems, DeployFolder deployFolder) {
+    /** @param deployReport the deploy folder's files, or {@code null} when there is no deploy folder */
+    public AppCommands(TesseraRegistry registry, BundleProblems problems, DeployReport deployReport) {
         this.registry = registry;
         this.problems = problems;
-        this.deployFolder = deployFolder;
+        this.deployReport = deployReport;
+    }
+
+    /** One line per file in the deploy folder (and one if the folder is missing). */
+    /** Bundle problems, except those of bundles from the deploy folder: the file's line says it. */
+    private List<BundleProblems.Problem> bundleProblems() {
+        List<BundleProblems.Problem> all = problems.current();
+        return deployReport == null ? all : all.stream().filter(p -> !deployReport.accountsFor(p.bundleId())).toList();
+    }
+
+    private List<DeployReport.Line> deployLines() {
+        return deployReport == null ? List.of() : deployReport.lines();
     }
 
     @Descriptor("list every app with its state, version, bundle and name")
@@ -93,7 +107,7 @@ public final class AppCommands {
                 : "(" + label + " is " + a.state() + ", so its models are not in the index)\n") + describeModels(a.models()));
     }
 
-    @Descriptor("explain why apps are not READY, and which bundles and deploy-folder files failed")
+    @Descriptor("explain why apps are not READY, which bundles failed, and what each deploy-folder file is")
     public String diag() {
         problems.refresh();
         StringBuilder out = new StringBuilder();
@@ -102,15 +116,16 @@ public final class AppCommands {
                 out.append(diagnose(a));
             }
         }
-        for (BundleProblems.Problem p : problems.current()) {
+        for (BundleProblems.Problem p : bundleProblems()) {
             out.append("bundle ").append(p.bundleId()).append(' ').append(p.symbolicName()).append(" (")
                     .append(p.location()).append(") ").append(p.reason()).append('\n');
         }
-        for (String p : deployFolder.problems()) {
-            out.append("deploy: ").append(p).append('\n');
+        List<DeployReport.Line> deploy = deployLines();
+        if (out.length() == 0 && deploy.stream().allMatch(l -> l.severity() == Severity.OK)) {
+            out.append("All ").append(registry.apps().size()).append(" apps are READY; nothing to report.\n");
         }
-        return out.length() == 0 ? "All " + registry.apps().size() + " apps are READY; nothing to report.\n"
-                : out.toString();
+        deploy.forEach(l -> out.append(l.text()).append('\n')); // every file, fine or not: what it is
+        return out.toString();
     }
 
     @Descriptor("explain why one app is (not) READY, which apps wait for it, and which others asked for its label")
@@ -205,13 +220,17 @@ public final class AppCommands {
                 }
             }
         }
-        for (BundleProblems.Problem p : problems.current()) {
+        for (BundleProblems.Problem p : bundleProblems()) {
             issues.add("ERROR bundle " + p.bundleId() + " " + p.symbolicName() + " " + p.reason());
             errors++;
         }
-        for (String p : deployFolder.problems()) {
-            issues.add("ERROR deploy: " + p);
-            errors++;
+        for (DeployReport.Line l : deployLines()) {
+            if (l.severity() == Severity.ERROR) {
+                issues.add("ERROR " + l.text());
+                errors++;
+            } else if (l.severity() == Severity.WARNING) {
+                issues.add("WARNING " + l.text());
+            }
         }
         StringBuilder out = new StringBuilder();
         issues.forEach(i -> out.append(i).append('\n'));

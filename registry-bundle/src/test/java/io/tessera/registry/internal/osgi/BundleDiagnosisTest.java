@@ -13,14 +13,14 @@ public class BundleDiagnosisTest {
 
     @Test
     public void packageRangesReadAsRanges() {
-        assertEquals("com.example.missing [1.0.0,2.0.0)", BundleDiagnosis.describe(PKG,
+        assertEquals("package com.example.missing [1.0.0,2.0.0)", BundleDiagnosis.describe(PKG,
                 "(&(osgi.wiring.package=com.example.missing)(version>=1.0.0)(!(version>=2.0.0)))"));
-        assertEquals("x (1.0.0,2.0.0]", BundleDiagnosis.describe(PKG,
+        assertEquals("package x (1.0.0,2.0.0]", BundleDiagnosis.describe(PKG,
                 "(&(osgi.wiring.package=x)(!(version<=1.0.0))(version<=2.0.0))"));
-        assertEquals("x 1.2.0", BundleDiagnosis.describe(PKG, "(&(osgi.wiring.package=x)(version>=1.2.0))"));
-        assertEquals("x [0.0.0,3.0.0)", BundleDiagnosis.describe(PKG, "(&(osgi.wiring.package=x)(!(version>=3.0.0)))"));
-        assertEquals("x", BundleDiagnosis.describe(PKG, "(osgi.wiring.package=x)"));
-        assertEquals("x [1.0.0,2.0.0)", BundleDiagnosis.describe(PKG,
+        assertEquals("package x 1.2.0", BundleDiagnosis.describe(PKG, "(&(osgi.wiring.package=x)(version>=1.2.0))"));
+        assertEquals("package x [0.0.0,3.0.0)", BundleDiagnosis.describe(PKG, "(&(osgi.wiring.package=x)(!(version>=3.0.0)))"));
+        assertEquals("package x", BundleDiagnosis.describe(PKG, "(osgi.wiring.package=x)"));
+        assertEquals("package x [1.0.0,2.0.0)", BundleDiagnosis.describe(PKG,
                 "(& (osgi.wiring.package=x) (version>=1.0.0) (!(version>=2.0.0)))"));
     }
 
