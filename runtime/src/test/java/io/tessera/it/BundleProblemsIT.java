@@ -52,7 +52,7 @@ public class BundleProblemsIT extends TesseraTestSupport {
         long r = req.getBundleId();
         String diag = shell("apps:diag");
         assertContains(diag, "bundle " + p + " test.missingpkg (" + pkg.getLocation() + ") cannot resolve: it is missing"
-                + " com.example.missing [1.0.0,2.0.0); install a bundle that provides it, then start " + p,
+                + " package com.example.missing [1.0.0,2.0.0); install a bundle that provides it, then start " + p,
                 "bundle " + r + " test.missingbundle (" + req.getLocation() + ") cannot resolve: it is missing"
                         + " osgi.wiring.bundle (&(osgi.wiring.bundle=com.example.nothere)(bundle-version>=2.0.0)"
                         + "(!(bundle-version>=3.0.0)))");
