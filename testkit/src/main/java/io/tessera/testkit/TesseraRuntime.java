@@ -38,6 +38,10 @@ import io.tessera.testkit.internal.Situation;
  * {@link AppState}s are the test's own types. The app's classes are not shared: the bundle loads
  * its own, so compare models by key, not by {@code Class}.
  *
+ * <p>Beside Pax Exam in one JVM, start Pax Exam first or run these tests in a JVM of their own:
+ * Felix reads {@code java.protocol.handler.pkgs} once per JVM, and Pax Exam sets it when its first
+ * container starts.
+ *
  * <p>Every wait ends at a deadline (20 seconds unless {@link Builder#deadline(Duration)} says
  * otherwise) with an {@link AssertionError} that says what the registry saw instead.
  */

@@ -51,7 +51,7 @@ public class TesseraRuntimeTest {
                     + " group: long -> auth.Group)\n", tessera.shell("apps:models auth"));
 
             tessera.shell("stop " + auth.bundleId());
-            tessera.awaitGone("auth");
+            notReady(tessera, "auth");
             tessera.shell("start " + auth.bundleId());
             tessera.awaitReady("auth");
 
@@ -91,7 +91,7 @@ public class TesseraRuntimeTest {
         try (TesseraRuntime one = TesseraRuntime.builder().exampleApp("auth").start();
                 TesseraRuntime two = TesseraRuntime.builder().exampleApp("auth").start()) {
             one.shell("stop " + one.awaitReady("auth").bundleId());
-            one.awaitGone("auth");
+            notReady(one, "auth");
             assertSame(AppState.READY, two.registry().app("auth").state());
         }
     }
@@ -122,6 +122,12 @@ public class TesseraRuntimeTest {
                 System.setProperty(TesseraRuntime.APP_JAR_PROPERTY, property);
             }
         }
+    }
+
+    /** A stopped app leaves the index today; it may stay with a state saying why (issue 14): either will do here. */
+    private static void notReady(TesseraRuntime tessera, String label) throws InterruptedException {
+        tessera.await("app '" + label + "' is not READY",
+                () -> tessera.registry().findApp(label).filter(App::isReady).isEmpty());
     }
 
     private Path jar(String fileName, String symbolicName, String importPackage) throws IOException {

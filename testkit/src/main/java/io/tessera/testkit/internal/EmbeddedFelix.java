@@ -84,7 +84,10 @@ public final class EmbeddedFelix implements AutoCloseable {
                         Constants.FRAMEWORK_SYSTEMPACKAGES_EXTRA, CoreExport.clause(),
                         // the runtime's shell, without a terminal, and never stopping the framework itself
                         "gosh.args", "--nointeractive --noshutdown",
-                        "felix.log.level", "1"));
+                        "felix.log.level", "1",
+                        // no JVM-wide URL handler factory: it outlives this framework and breaks the next
+                        // one's protocols (Pax Exam's link: in the same test JVM, for one)
+                        "felix.service.urlhandlers", "false"));
         framework.start();
         EmbeddedFelix felix = new EmbeddedFelix(framework, home, new ArrayList<>());
         try {
