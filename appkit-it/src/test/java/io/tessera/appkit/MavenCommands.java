@@ -32,7 +32,7 @@ final class MavenCommands {
         return folder;
     }
 
-    /** Runs {@code commandLine}; returns its output; fails with the output's end if it exits non-zero. */
+    /** Runs {@code commandLine}; returns its output without colours; fails with the output's end if it exits non-zero. */
     String run(String name, String commandLine) throws IOException, InterruptedException {
         Path log = logs.resolve(name + ".log");
         ProcessBuilder pb = new ProcessBuilder("bash", "-c", commandLine).directory(folder.toFile())
@@ -47,7 +47,8 @@ final class MavenCommands {
             p.destroyForcibly();
             fail("'" + commandLine + "' did not finish within " + MINUTES + " minutes; see " + log);
         }
-        String output = Files.readString(log);
+        // colours, as Maven prints them to a terminal when not in batch mode (the README's mvn verify)
+        String output = Files.readString(log).replaceAll("\u001B\\[[;\\d]*m", "");
         if (p.exitValue() != 0) {
             fail("'" + commandLine + "' exited with " + p.exitValue() + " (log: " + log + "):\n" + tail(output));
         }

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
+import java.util.jar.JarFile;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -74,6 +75,12 @@ public class NewAppIT {
         String[] deploy = blocks.get(2).split("\\s+");
         assertEquals("the deploy step copies the jar: " + blocks.get(2), "cp", deploy[0]);
         Path jar = app.resolve(deploy[1]);
+        try (JarFile built = new JarFile(jar.toFile())) {
+            // the annotation processor in tessera-core ran: bnd wrote the fields it described
+            String index = built.getManifest().getMainAttributes().getValue("Tessera-Model-Index");
+            assertTrue(index, index != null && index.contains("owner:long:auth.User:")
+                    && index.contains("item:long:" + label + ".Item:"));
+        }
         Path folder = Files.createDirectories(user.folder().resolve("deploy"));
         try (RuntimeProcess runtime = RuntimeProcess.start(ROOT.resolve("runtime/target/tessera-runtime.jar"), folder)) {
             runtime.await("the runtime has started", Duration.ofSeconds(60), null, c -> c.contains("Tessera started in"));
