@@ -98,11 +98,12 @@ public class NewAppIT {
         }
     }
 
+    /** Beside the README's plain "shop": capitals, hyphens and dots, and an underscore already in place. */
     @Test
     public void theLabelClassAndPackageComeFromTheArtifactId() throws Exception {
         String command = ReadmeSection.read(ROOT.resolve("README.md"), SECTION).shellBlocks().get(0);
         MavenCommands user = new MavenCommands(fresh(WORK.resolve("names")), REPO);
-        for (String[] kind : new String[][] {{"shop", "shop", "ShopApp"}, {"Book-Club.v2", "book_club_v2", "BookClubV2App"},
+        for (String[] kind : new String[][] {{"Book-Club.v2", "book_club_v2", "BookClubV2App"},
                 {"my_notes", "my_notes", "MyNotesApp"}}) {
             user.run("generate-" + kind[1], command.replaceFirst("-DartifactId=\\S+", "-DartifactId=" + kind[0]));
             Path sources = user.folder().resolve(kind[0]).resolve("src/main/java/com/example/" + kind[1]);
