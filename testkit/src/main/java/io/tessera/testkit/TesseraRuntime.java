@@ -1,5 +1,6 @@
 package io.tessera.testkit;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -28,7 +29,7 @@ import io.tessera.testkit.internal.Situation;
  * <pre>{@code
  * try (TesseraRuntime tessera = TesseraRuntime.builder().appUnderTest().exampleApp("auth").start()) {
  *     App shop = tessera.awaitReady("shop");
- *     assertEquals(List.of("shop.Product", "shop.Order"), keys(shop.models()));
+ *     assertEquals(List.of("shop.Item", "shop.Note"), shop.models().stream().map(Model::key).toList());
  *     assertTrue(tessera.shell("apps:list").contains("shop"));
  * }
  * }</pre>
@@ -206,9 +207,11 @@ public final class TesseraRuntime implements AutoCloseable {
          * Starts the framework, the runtime bundles, then the apps (installed and resolved
          * together, then started), and waits until the registry has settled.
          *
-         * @throws IllegalStateException if a runtime bundle does not start, or a jar is missing
+         * @throws BundleException if a runtime bundle does not start (an app that does not start is
+         *         in {@link TesseraRuntime#startProblems()} instead, as the runtime carries on)
+         * @throws IllegalArgumentException if a jar given with {@link #bundle(Path)} does not exist
          */
-        public TesseraRuntime start() throws BundleException, java.io.IOException, InterruptedException {
+        public TesseraRuntime start() throws BundleException, IOException, InterruptedException {
             TesseraRuntime runtime = new TesseraRuntime(EmbeddedFelix.start(apps, deadline), deadline);
             try {
                 runtime.awaitSettled();
