@@ -23,7 +23,8 @@ import org.junit.Test;
  * What a new user does, from the README's "Write your own app", offline against the artifacts this
  * build installed: generate an app from the archetype in a fresh folder, build it and run its
  * generated test, drop its jar into a running runtime's deploy folder and see it READY. The
- * section's commands are run as written; its figure of Java lines is checked.
+ * section's generate and test commands run as written; the jar its deploy step names is copied
+ * into the deploy folder of a runtime started for the test; its figure of Java lines is checked.
  */
 public class NewAppIT {
 
