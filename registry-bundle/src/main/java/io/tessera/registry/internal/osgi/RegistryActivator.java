@@ -1,7 +1,7 @@
 package io.tessera.registry.internal.osgi;
 
 import java.nio.file.Path;
-import java.util.Hashtable;
+import java.util.List;
 
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleActivator;
@@ -10,9 +10,11 @@ import org.osgi.framework.FrameworkUtil;
 import org.osgi.framework.ServiceRegistration;
 
 import io.tessera.core.AppRegistry;
+import io.tessera.registry.internal.Log;
 import io.tessera.registry.internal.engine.TesseraRegistry;
 import io.tessera.registry.internal.shell.AppCommands;
 import io.tessera.registry.internal.shell.DeployFolder;
+import io.tessera.registry.internal.shell.ShellCommands;
 
 /**
  * Starts the registry: publishes {@link AppRegistry} first (so ready hooks can use it), then
@@ -21,16 +23,21 @@ import io.tessera.registry.internal.shell.DeployFolder;
  */
 public final class RegistryActivator implements BundleActivator {
 
+    /** The framework property naming the file problems are logged to, with their stack traces. */
+    static final String LOG_FILE = "tessera.log.file";
+
     private TesseraRegistry registry;
     private BundleProblems problems;
     private ListenerTracker listeners;
     private AppConfigTracker configs;
     private MetadataApps metadataApps;
     private ServiceRegistration<AppRegistry> registryRegistration;
-    private ServiceRegistration<AppCommands> commandsRegistration;
+    private List<ServiceRegistration<?>> commandsRegistrations = List.of();
 
     @Override
     public void start(BundleContext context) {
+        String logFile = context.getProperty(LOG_FILE);
+        Log.open(logFile == null || logFile.isBlank() ? null : Path.of(logFile));
         registry = new TesseraRegistry(RegistryActivator::bundleIdOf);
         problems = new BundleProblems();
         context.addFrameworkListener(problems);
@@ -46,18 +53,20 @@ public final class RegistryActivator implements BundleActivator {
             metadataApps.open();
         });
 
-        Hashtable<String, Object> shell = new Hashtable<>();
-        shell.put("osgi.command.scope", "apps");
-        shell.put("osgi.command.function", AppCommands.FUNCTIONS);
         String deploy = context.getProperty("felix.fileinstall.dir");
         AppCommands commands = new AppCommands(registry, problems,
                 new DeployFolder(deploy == null ? null : Path.of(deploy), context));
-        commandsRegistration = context.registerService(AppCommands.class, commands, shell);
+        try {
+            commandsRegistrations = ShellCommands.register(context, commands,
+                    () -> registry.apps().stream().map(a -> a.label()).toList());
+        } catch (NoClassDefFoundError noShell) {
+            // Gogo is optional: without it there is nobody to offer the commands to
+        }
     }
 
     @Override
     public void stop(BundleContext context) throws InterruptedException {
-        commandsRegistration.unregister();
+        commandsRegistrations.forEach(ServiceRegistration::unregister);
         metadataApps.close();
         configs.close();
         registryRegistration.unregister();
@@ -65,6 +74,7 @@ public final class RegistryActivator implements BundleActivator {
         listeners.close();
         context.removeBundleListener(problems);
         context.removeFrameworkListener(problems);
+        Log.close();
     }
 
     /** The id of the bundle that loaded {@code type}, or -1. */

@@ -45,7 +45,7 @@ public final class AppCommands {
             table.row(a.label(), a.state(), a.version(), a.bundleId(), a.name());
             counts.merge(a.state(), 1, Integer::sum);
         }
-        String summary = apps.size() + (apps.size() == 1 ? " app" : " apps") + (counts.isEmpty() ? "" : ": "
+        String summary = Plural.count(apps.size(), "app") + (counts.isEmpty() ? "" : ": "
                 + counts.entrySet().stream().map(e -> e.getValue() + " " + e.getKey()).collect(Collectors.joining(", ")));
         int notReady = apps.size() - counts.getOrDefault(AppState.READY, 0);
         return table + summary + (notReady > 0 ? " (apps:diag says why)" : "") + "\n";
@@ -103,8 +103,9 @@ public final class AppCommands {
         for (String p : deployFolder.problems()) {
             out.append("deploy: ").append(p).append('\n');
         }
-        return out.length() == 0 ? "All " + registry.apps().size() + " apps are READY; nothing to report.\n"
-                : out.toString();
+        int apps = registry.apps().size();
+        return out.length() > 0 ? out.toString() : apps == 0 ? "No apps are installed; nothing to report.\n"
+                : (apps == 1 ? "The 1 app is" : "All " + apps + " apps are") + " READY; nothing to report.\n";
     }
 
     @Descriptor("explain why one app is (not) READY")
@@ -170,11 +171,12 @@ public final class AppCommands {
         issues.forEach(i -> out.append(i).append('\n'));
         int apps = registry.apps().size();
         if (issues.isEmpty()) {
-            return out.append("System check identified no issues (").append(apps).append(" apps).\n").toString();
+            return out.append("System check identified no issues (").append(Plural.count(apps, "app")).append(").\n").toString();
         }
-        return out.append("System check identified ").append(issues.size()).append(issues.size() == 1 ? " issue" : " issues")
-                .append(" (").append(errors).append(errors == 1 ? " error" : " errors").append(", ")
-                .append(issues.size() - errors).append(" warnings) in ").append(apps).append(" apps.\n").toString();
+        return out.append("System check identified ").append(Plural.count(issues.size(), "issue"))
+                .append(" (").append(Plural.count(errors, "error")).append(", ")
+                .append(Plural.count(issues.size() - errors, "warning")).append(") in ").append(Plural.count(apps, "app"))
+                .append(".\n").toString();
     }
 
     /**
