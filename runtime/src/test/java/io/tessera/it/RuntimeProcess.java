@@ -27,6 +27,8 @@ final class RuntimeProcess implements AutoCloseable {
     static final Duration DEADLINE = Duration.ofSeconds(30);
     private static final Pattern ESCAPES = Pattern.compile("\u001B(\\[[0-?]*[ -/]*[@-~]|\\][^\u0007\u001B]*(\u0007|\u001B\\\\)|[()][0-9A-Za-z]|[=>78])");
 
+    private static final Pattern CURSOR_FORWARD = Pattern.compile("\u001B\\[(\\d*)C");
+
     enum Input { DEV_NULL, CLOSED, TERMINAL }
 
     private final Process process;
@@ -95,7 +97,9 @@ final class RuntimeProcess implements AutoCloseable {
     }
 
     static String plain(String text) {
-        return ESCAPES.matcher(text).replaceAll("").replace("\r", "");
+        // jline draws a typed space as "cursor forward" when the cell is blank already
+        String spaced = CURSOR_FORWARD.matcher(text).replaceAll(m -> " ".repeat(m.group(1).isEmpty() ? 1 : Integer.parseInt(m.group(1))));
+        return ESCAPES.matcher(spaced).replaceAll("").replace("\r", "").replace("\u0007", "");
     }
 
     /** Waits until standard output after {@code from} matches {@code regex}; returns the end of the match. */
