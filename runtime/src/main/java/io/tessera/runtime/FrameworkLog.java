@@ -10,16 +10,21 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.SimpleFormatter;
 
 import org.apache.felix.framework.Logger;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.ServiceReference;
 
 /**
- * The framework's errors and warnings (Felix's {@code felix.log.logger}), each written once: one
- * line on the console naming the bundle it concerns, and a record with the stack trace appended
- * to the log file, which the registry's own log appends to as well. Records are written whole
- * in one append, so lines of the two writers and of concurrent threads never interleave.
+ * The framework's errors and warnings (Felix's {@code felix.log.logger}), and what bundles log
+ * through {@code java.util.logging} (FileInstall, jline), each written once: one line on the
+ * console naming the bundle it concerns, and a record with the stack trace appended to the log
+ * file, which the registry's own log appends to as well. Records are written whole in one
+ * append, so lines of the two writers and of concurrent threads never interleave.
  */
 final class FrameworkLog extends Logger {
 
@@ -40,14 +45,44 @@ final class FrameworkLog extends Logger {
     }
 
     @Override
-    protected synchronized void doLog(Bundle bundle, ServiceReference sr, int level, String msg, Throwable throwable) {
-        if (sr != null && bundle == null) {
-            bundle = sr.getBundle();
+    protected void doLog(Bundle bundle, ServiceReference sr, int level, String msg, Throwable throwable) {
+        write("felix", level, bundle != null || sr == null ? bundle : sr.getBundle(), msg, throwable);
+    }
+
+    /**
+     * Sends {@code java.util.logging} records here instead of to its console handler, which
+     * prints a stack trace over several lines; FileInstall logs there when told
+     * {@code felix.fileinstall.log.default=jul}.
+     */
+    void takeOverJavaLogging() {
+        java.util.logging.Logger root = java.util.logging.Logger.getLogger("");
+        for (Handler h : root.getHandlers()) {
+            root.removeHandler(h);
         }
-        System.err.println(consoleLine(level, bundle, msg, throwable, file));
+        root.addHandler(new Handler() {
+            @Override
+            public void publish(LogRecord r) {
+                int level = r.getLevel().intValue() >= Level.SEVERE.intValue() ? LOG_ERROR
+                        : r.getLevel().intValue() >= Level.WARNING.intValue() ? LOG_WARNING : LOG_INFO;
+                String source = r.getLoggerName() == null ? "java" : r.getLoggerName();
+                write(source, level, null, new SimpleFormatter().formatMessage(r), r.getThrown());
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        });
+    }
+
+    private synchronized void write(String source, int level, Bundle bundle, String msg, Throwable throwable) {
+        System.err.println(consoleLine(source, level, bundle, msg, throwable, file));
         if (channel != null) {
             try {
-                channel.write(ByteBuffer.wrap(fileRecord(Instant.now(), level, bundle, msg, throwable)
+                channel.write(ByteBuffer.wrap(fileRecord(Instant.now(), source, level, bundle, msg, throwable)
                         .getBytes(StandardCharsets.UTF_8)));
             } catch (IOException e) {
                 channel = null;
@@ -57,17 +92,21 @@ final class FrameworkLog extends Logger {
     }
 
     /** "[felix] ERROR bundle 7 com.example.shop: Error starting …: IllegalStateException: boom (stack trace in …)". */
-    static String consoleLine(int level, Bundle bundle, String msg, Throwable t, Path file) {
-        String line = "[felix] " + level(level) + " " + about(bundle) + oneLine(msg);
+    static String consoleLine(String source, int level, Bundle bundle, String msg, Throwable t, Path file) {
+        String line = "[" + source + "] " + level(level) + " " + about(bundle) + oneLine(msg);
         if (t != null) {
-            line += ": " + oneLine(t.getClass().getSimpleName() + (t.getMessage() == null ? "" : ": " + t.getMessage()))
+            Throwable root = t;
+            while (root.getCause() != null && root.getCause() != root) {
+                root = root.getCause();
+            }
+            line += ": " + summary(t) + (root == t ? "" : "; caused by " + summary(root))
                     + (file == null ? "" : " (stack trace in " + file + ")");
         }
         return line;
     }
 
-    static String fileRecord(Instant time, int level, Bundle bundle, String msg, Throwable t) {
-        StringBuilder out = new StringBuilder().append(time).append(' ').append(level(level)).append(" [felix] ")
+    static String fileRecord(Instant time, String source, int level, Bundle bundle, String msg, Throwable t) {
+        StringBuilder out = new StringBuilder().append(time).append(' ').append(level(level)).append(" [").append(source).append("] ")
                 .append(about(bundle)).append(oneLine(msg)).append('\n');
         if (t != null) {
             StringWriter trace = new StringWriter();
@@ -75,6 +114,10 @@ final class FrameworkLog extends Logger {
             out.append(trace.toString().replace(System.lineSeparator(), "\n"));
         }
         return out.toString();
+    }
+
+    private static String summary(Throwable t) {
+        return oneLine(t.getClass().getSimpleName() + (t.getMessage() == null ? "" : ": " + t.getMessage()));
     }
 
     private static String about(Bundle bundle) {

@@ -192,7 +192,10 @@ public final class Main {
             p.put("felix.fileinstall.noInitialDelay", "true");
             p.put("felix.fileinstall.log.level", "2");
             p.put("felix.log.level", "2");
-            p.put("felix.log.logger", new FrameworkLog(logFile));
+            FrameworkLog log = new FrameworkLog(logFile);
+            log.takeOverJavaLogging();
+            p.put("felix.log.logger", log);
+            p.put("felix.fileinstall.log.default", "jul");
             p.put("tessera.log.file", logFile.toString());
             if (shell) {
                 // the shell reads its profile from gosh.home/etc; Ctrl-D at an empty prompt stops the framework

@@ -50,6 +50,44 @@ public class ServiceModeIT {
         runAsService(RuntimeProcess.Input.DEV_NULL, "INT", folder("ServiceModeIT-int"));
     }
 
+    @Test
+    public void bundleProblemsAreOneLineOnTheConsoleWithTheStackTraceInTheLogFile() throws Exception {
+        Path dir = folder("ServiceModeIT-problems");
+        Path log = dir.resolve("log/tessera.log");
+        Path activator = dir.resolve("deploy/activator-throws.jar");
+        Path unresolvable = dir.resolve("deploy/unresolvable.jar");
+        try (RuntimeProcess runtime = new RuntimeProcess(RuntimeProcess.Input.DEV_NULL, dir, BUNDLES)) {
+            runtime.await(START_LINE + "\n");
+            Files.write(activator, TestBundles.app("act").activatorThrows("kaput").build());
+            Files.write(unresolvable, TestBundles.app("unres")
+                    .header("Import-Package", "io.tessera.core;version=\"[1.0,2)\",com.example.missing;version=\"[1.0,2.0)\"").build());
+            String trace = java.util.regex.Pattern.quote(" (stack trace in " + log + ")");
+            String activatorLine = "\\[fileinstall\\] WARN Error while starting bundle: " + java.util.regex.Pattern.quote(activator.toFile().toURI().toString())
+                    + ": BundleException: Activator start error in bundle test\\.act \\[\\d+\\]\\.; caused by IllegalStateException: kaput" + trace;
+            String unresolvableLine = "\\[fileinstall\\] WARN Error while starting bundle: " + java.util.regex.Pattern.quote(unresolvable.toFile().toURI().toString())
+                    + ": BundleException: Unable to resolve test\\.unres \\[\\d+\\].*\\(osgi\\.wiring\\.package=com\\.example\\.missing\\)"
+                    + "\\(version>=1\\.0\\.0\\)\\(!\\(version>=2\\.0\\.0\\)\\).*" + trace;
+            runtime.awaitErr(activatorLine + "\n");
+            runtime.awaitErr(unresolvableLine + "\n");
+            Files.delete(activator);
+            Files.delete(unresolvable);
+            runtime.terminate();
+            assertEquals(0, runtime.exitCode());
+            // FileInstall tries failed bundles again when the folder changes, and says so again each time
+            List<String> err = runtime.err().lines().distinct().toList();
+            assertEquals(runtime.err(), 2, err.size());
+            assertTrue(err.toString(), err.stream().allMatch(l -> l.matches(activatorLine) || l.matches(unresolvableLine)));
+            assertFalse(runtime.out(), runtime.out().contains("\tat ") || runtime.out().contains("Exception"));
+        }
+        String written = Files.readString(log);
+        assertTrue(written, written.contains(" WARN [fileinstall] Error while starting bundle: " + activator.toFile().toURI() + "\n"
+                + "org.osgi.framework.BundleException: Activator start error in bundle test.act ["));
+        assertTrue(written, written.contains("\nCaused by: java.lang.IllegalStateException: kaput\n"
+                + "\tat io.tessera.it.fixture.FixtureApp.start(FixtureApp.java:"));
+        assertTrue(written, written.contains(" WARN [fileinstall] Error while starting bundle: " + unresolvable.toFile().toURI() + "\n"
+                + "org.osgi.framework.BundleException: Unable to resolve test.unres ["));
+    }
+
     private void runAsService(RuntimeProcess.Input input, String signal, Path dir) throws Exception {
         Path log = dir.resolve("log/tessera.log");
         try (RuntimeProcess runtime = new RuntimeProcess(input, dir, BUNDLES)) {
