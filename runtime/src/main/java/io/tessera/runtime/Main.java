@@ -198,9 +198,10 @@ public final class Main {
             p.put("felix.fileinstall.log.default", "jul");
             p.put("tessera.log.file", logFile.toString());
             if (shell) {
-                // the shell reads its profile from gosh.home/etc; Ctrl-D at an empty prompt stops the framework
+                // the shell reads its profile from gosh.home/etc; Ctrl-D at an empty prompt stops the
+                // framework, but the end of input that is no terminal (a shell forced on) does not
                 p.put("gosh.home", storage.resolve("gosh").toString());
-                p.put("gosh.args", "");
+                p.put("gosh.args", System.console() != null ? "" : "--noshutdown");
             }
             return (Map) p;
         }

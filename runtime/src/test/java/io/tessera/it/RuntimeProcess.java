@@ -133,10 +133,24 @@ final class RuntimeProcess implements AutoCloseable {
         return await(regex, 0);
     }
 
+    /** The runtime's JVM: this process, or the one {@code script} runs. */
+    private long javaPid() {
+        return process.toHandle().descendants().filter(h -> h.info().command().orElse("").endsWith("/java"))
+                .findFirst().orElse(process.toHandle()).pid();
+    }
+
+    /** What the runtime's threads are doing now, from {@code jcmd Thread.print}. */
+    String threadDump() throws IOException, InterruptedException {
+        Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                Long.toString(javaPid()), "Thread.print").redirectErrorStream(true).start();
+        String dump = new String(jcmd.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        jcmd.waitFor();
+        return dump;
+    }
+
     /** Sends a signal by name ("INT", "TERM") to the runtime's JVM. */
     void signal(String name) throws IOException, InterruptedException {
-        long pid = process.toHandle().descendants().filter(h -> h.info().command().orElse("").endsWith("/java"))
-                .findFirst().orElse(process.toHandle()).pid();
+        long pid = javaPid();
         if (new ProcessBuilder("kill", "-" + name, Long.toString(pid)).inheritIO().start().waitFor() != 0) {
             fail("kill -" + name + " " + pid + " failed");
         }
