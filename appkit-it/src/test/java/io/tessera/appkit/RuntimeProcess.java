@@ -30,10 +30,14 @@ final class RuntimeProcess implements AutoCloseable {
         reader.start();
     }
 
-    /** Starts the runtime jar with {@code -Dtessera.deploy=deploy}. */
+    /**
+     * Starts the runtime jar with {@code -Dtessera.deploy=deploy}, its shell reading this test's
+     * pipe as a user's terminal ({@code -Dtessera.shell=true}: without a terminal there is none).
+     */
     static RuntimeProcess start(Path runtimeJar, Path deploy) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        return new RuntimeProcess(new ProcessBuilder(java, "-Dtessera.deploy=" + deploy, "-jar", runtimeJar.toString())
+        return new RuntimeProcess(new ProcessBuilder(java, "-Dtessera.deploy=" + deploy, "-Dtessera.shell=true", "-jar",
+                runtimeJar.toString())
                 .redirectErrorStream(true).start());
     }
 

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.function.BiConsumer;
 import java.util.Hashtable;
+import java.util.List;
 
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleActivator;
@@ -16,7 +17,9 @@ import io.tessera.core.AppRegistry;
 import io.tessera.registry.internal.deploy.DeployReport;
 import io.tessera.registry.internal.deploy.DeployWatcher;
 import io.tessera.registry.internal.engine.TesseraRegistry;
+import io.tessera.registry.internal.Log;
 import io.tessera.registry.internal.shell.AppCommands;
+import io.tessera.registry.internal.shell.ShellCommands;
 
 /**
  * Starts the registry: publishes {@link AppRegistry} first (so ready hooks can use it), then
@@ -28,6 +31,8 @@ public final class RegistryActivator implements BundleActivator {
 
     /** The framework property naming the deploy folder. */
     public static final String DEPLOY_PROPERTY = "tessera.deploy";
+    /** The framework property naming the file problems are logged to, with their stack traces. */
+    static final String LOG_FILE = "tessera.log.file";
 
     private TesseraRegistry registry;
     private BundleProblems problems;
@@ -35,7 +40,7 @@ public final class RegistryActivator implements BundleActivator {
     private AppConfigTracker configs;
     private MetadataApps metadataApps;
     private ServiceRegistration<AppRegistry> registryRegistration;
-    private ServiceRegistration<AppCommands> commandsRegistration;
+    private List<ServiceRegistration<?>> commandsRegistrations = List.of();
     private KnownApps knownApps;
     private InactiveApps inactiveApps;
     private ServiceRegistration<?> reportRegistration;
@@ -51,6 +56,8 @@ public final class RegistryActivator implements BundleActivator {
 
     @Override
     public void start(BundleContext context) throws IOException {
+        String logFile = context.getProperty(LOG_FILE);
+        Log.open(logFile == null || logFile.isBlank() ? null : Path.of(logFile));
         registry = new TesseraRegistry(RegistryActivator::bundleIdOf);
         problems = new BundleProblems(context);
         context.addFrameworkListener(problems);
@@ -75,9 +82,6 @@ public final class RegistryActivator implements BundleActivator {
         BiConsumer<Bundle, Throwable> activatorThrew = problems::activatorThrew;
         reportRegistration = context.registerService(BiConsumer.class, activatorThrew, failures);
 
-        Hashtable<String, Object> shell = new Hashtable<>();
-        shell.put("osgi.command.scope", "apps");
-        shell.put("osgi.command.function", AppCommands.FUNCTIONS);
         String deploy = context.getProperty(DEPLOY_PROPERTY);
         DeployReport report = null;
         if (deploy != null && !deploy.isBlank()) {
@@ -85,7 +89,12 @@ public final class RegistryActivator implements BundleActivator {
             report = deployWatcher.report();
         }
         AppCommands commands = new AppCommands(registry, problems, report);
-        commandsRegistration = context.registerService(AppCommands.class, commands, shell);
+        try {
+            commandsRegistrations = ShellCommands.register(context, commands,
+                    () -> registry.apps().stream().map(a -> a.label()).toList());
+        } catch (NoClassDefFoundError noShell) {
+            // Gogo is optional: without it there is nobody to offer the commands to
+        }
         if (deployWatcher != null) {
             deployWatcher.start();
         }
@@ -96,7 +105,7 @@ public final class RegistryActivator implements BundleActivator {
         if (deployWatcher != null) {
             deployWatcher.stop();
         }
-        commandsRegistration.unregister();
+        commandsRegistrations.forEach(ServiceRegistration::unregister);
         reportRegistration.unregister();
         inactiveApps.close();
         metadataApps.close();
@@ -107,6 +116,7 @@ public final class RegistryActivator implements BundleActivator {
         context.removeBundleListener(problems);
         context.removeFrameworkListener(problems);
         knownApps.close();
+        Log.close();
     }
 
     /** The id of the bundle that loaded {@code type}, or -1. */

@@ -61,7 +61,7 @@ public final class AppCommands {
             table.row(a.label(), a.state(), a.version(), a.bundleId(), a.name());
             counts.merge(a.state(), 1, Integer::sum);
         }
-        String summary = apps.size() + (apps.size() == 1 ? " app" : " apps") + (counts.isEmpty() ? "" : ": "
+        String summary = Plural.count(apps.size(), "app") + (counts.isEmpty() ? "" : ": "
                 + counts.entrySet().stream().map(e -> e.getValue() + " " + e.getKey()).collect(Collectors.joining(", ")));
         int notReady = apps.size() - counts.getOrDefault(AppState.READY, 0);
         return table + summary + (notReady > 0 ? " (apps:diag says why)" : "") + "\n";
@@ -122,7 +122,9 @@ public final class AppCommands {
         }
         List<DeployReport.Line> deploy = deployLines();
         if (out.length() == 0 && deploy.stream().allMatch(l -> l.severity() == Severity.OK)) {
-            out.append("All ").append(registry.apps().size()).append(" apps are READY; nothing to report.\n");
+            int apps = registry.apps().size();
+            out.append(apps == 0 ? "No apps are installed" : apps == 1 ? "The 1 app is READY" : "All " + apps + " apps are READY")
+                    .append("; nothing to report.\n");
         }
         deploy.forEach(l -> out.append(l.text()).append('\n')); // every file, fine or not: what it is
         return out.toString();
@@ -236,12 +238,12 @@ public final class AppCommands {
         issues.forEach(i -> out.append(i).append('\n'));
         int apps = registry.apps().size();
         if (issues.isEmpty()) {
-            return out.append("System check identified no issues (").append(apps).append(" apps).\n").toString();
+            return out.append("System check identified no issues (").append(Plural.count(apps, "app")).append(").\n").toString();
         }
-        return out.append("System check identified ").append(issues.size()).append(issues.size() == 1 ? " issue" : " issues")
-                .append(" (").append(errors).append(errors == 1 ? " error" : " errors").append(", ")
-                .append(issues.size() - errors).append(issues.size() - errors == 1 ? " warning" : " warnings")
-                .append(") in ").append(apps).append(apps == 1 ? " app" : " apps").append(".\n").toString();
+        return out.append("System check identified ").append(Plural.count(issues.size(), "issue"))
+                .append(" (").append(Plural.count(errors, "error")).append(", ")
+                .append(Plural.count(issues.size() - errors, "warning")).append(") in ").append(Plural.count(apps, "app"))
+                .append(".\n").toString();
     }
 
     /**
