@@ -19,6 +19,8 @@ public final class AppEvent {
         READY,
         STOPPING,
         FAILED,
+        /** The app's bundle is installed but not running it; see {@link AppState#STOPPED}. @since 1.1 */
+        STOPPED,
         /** The app left the index; always the last event of an app. */
         REMOVED;
 

@@ -10,7 +10,10 @@ import org.osgi.annotation.versioning.ConsumerType;
  * <li>Events are delivered one at a time, on one Tessera thread, in the order the changes
  * happened ({@link AppEvent#sequence()} increases). Never while the registry holds a lock.</li>
  * <li>Each app's stream is well-formed: INSTALLED first, REMOVED last, each event's
- * {@link AppEvent#previousState()} is the state of the event before it.</li>
+ * {@link AppEvent#previousState()} is the state of the event before it. An app whose bundle is
+ * installed but not running it arrives already in its state (its INSTALLED event's app is
+ * STOPPED or FAILED); when its bundle publishes the app, it is REMOVED before the running app's
+ * INSTALLED, and the other way round when the bundle stops.</li>
  * <li>When an event is delivered, the registry's reads show that change or a later one.</li>
  * <li>A listener that arrives while apps exist first receives, for each of them, INSTALLED and
  * then an event for its current state. These replayed events describe the present rather than a

@@ -17,7 +17,10 @@ import org.osgi.annotation.versioning.ProviderType;
 @ProviderType
 public interface AppRegistry {
 
-    /** Every app the registry knows, in any state: in dependency order, ties broken by label. */
+    /**
+     * Every app the registry knows, in any state, also those whose bundle is installed but not
+     * running them ({@link AppState#STOPPED}): in dependency order, ties broken by label.
+     */
     List<App> apps();
 
     /**

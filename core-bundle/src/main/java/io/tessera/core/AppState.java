@@ -13,7 +13,16 @@ public enum AppState {
     /** Its stopping hook is running. */
     STOPPING,
     /** Something about this app itself must be fixed; the reason says what. */
-    FAILED;
+    FAILED,
+    /**
+     * Its bundle is installed but is not running the app: not resolved, not started, or active
+     * without having published its config; the reason says which and what to do. Such an app holds
+     * no label, name or model: a running app with the same label is the one lookups find.
+     * An app whose activator threw is {@link #FAILED}.
+     *
+     * @since 1.1
+     */
+    STOPPED;
 
     /** Whether the app is between two stable states. */
     public boolean isTransient() {

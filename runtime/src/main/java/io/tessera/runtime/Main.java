@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
@@ -23,21 +24,26 @@ import org.osgi.framework.FrameworkEvent;
 import org.osgi.framework.ServiceReference;
 import org.osgi.framework.launch.Framework;
 import org.osgi.framework.launch.FrameworkFactory;
-import org.osgi.framework.wiring.BundleWiring;
 import org.osgi.framework.wiring.FrameworkWiring;
 
 /**
- * Starts Tessera: an embedded Felix with the bundles found beside this jar, FileInstall on the
- * deploy folder, and the Gogo shell on the terminal. The framework's storage is a throwaway
- * directory, so every start is clean. Runs until {@code stop 0} in the shell or Ctrl-C; with
- * standard input closed (as a service) it keeps running.
+ * Starts Tessera: an embedded Felix with the bundles found beside this jar, the registry watching
+ * the deploy folder (framework property {@code tessera.deploy}), and the Gogo shell on the terminal if there is one ({@link InteractiveShell}).
+ * The framework's storage is a throwaway directory, so every start is clean. Runs until
+ * {@code stop 0} or Ctrl-D in the shell, or SIGTERM, and exits 0 when the framework stopped
+ * cleanly. Without a terminal (as a service, standard input closed) there is no shell: the
+ * console shows the start line, what apps print and problems, one line each; Ctrl-C then stops it.
+ * Problems go with their stack traces to the log file ({@link FrameworkLog}).
  *
  * <p>System properties: {@code tessera.deploy} (the watched folder, default
- * {@code runtime/deploy}), {@code tessera.bundles}, {@code tessera.storage},
- * {@code tessera.shell=false} (no interactive shell), {@code tessera.apps=false} (leave out the
- * Tessera bundles and examples: bare Felix, for comparisons).
+ * {@code runtime/deploy}), {@code tessera.log.file} (default {@code runtime/log/tessera.log}),
+ * {@code tessera.bundles}, {@code tessera.storage}, {@code tessera.shell=true|false} (the shell
+ * even without a terminal, or none), {@code tessera.apps=false} (leave out the Tessera bundles and
+ * examples: bare Felix, for comparisons).
  */
 public final class Main {
+
+    private static final StartFailures START_FAILURES = new StartFailures();
 
     private Main() {
     }
@@ -45,13 +51,17 @@ public final class Main {
     public static void main(String[] args) throws Exception {
         long t0 = System.nanoTime();
         RuntimeLayout layout = RuntimeLayout.detect();
-        boolean shell = !"false".equals(System.getProperty("tessera.shell"));
+        boolean shell = InteractiveShell.wanted();
         boolean apps = !"false".equals(System.getProperty("tessera.apps"));
 
         Files.createDirectories(layout.deploy());
+        if (shell) {
+            AboveThePrompt.install(); // before Gogo takes System.out as the stream of threads without a session
+        }
         Framework framework = ServiceLoader.load(FrameworkFactory.class).iterator().next()
-                .newFramework(layout.frameworkProperties());
+                .newFramework(layout.frameworkProperties(shell));
         Runtime.getRuntime().addShutdownHook(new Thread(() -> stopQuietly(framework, layout), "tessera-shutdown"));
+        Signals.stopFrameworkOn(framework, "TERM", "INT");
         framework.start();
 
         List<Bundle> installed = new ArrayList<>();
@@ -76,14 +86,16 @@ public final class Main {
         for (Bundle b : installed) {
             startQuietly(b);
         }
+        START_FAILURES.reportTo(framework.getBundleContext()); // the registry may have started after them
         long millis = (System.nanoTime() - t0) / 1_000_000;
         System.out.println(apps ? summary(framework.getBundleContext(), millis) : "Felix started in " + millis + " ms");
-        System.out.println("Deploy folder: " + layout.deploy() + (shell ? "   (type 'help', or 'stop 0' to quit)" : ""));
-        System.out.flush();
-        CtrlC.stopsFramework(framework);
         if (jline != null) {
-            startShell(jline, installed);
+            System.out.println("Deploy folder: " + layout.deploy() + "   Log: " + layout.logFile()
+                    + "\nTab completes; 'help' lists the commands; Ctrl-C interrupts; 'stop 0' or Ctrl-D at an empty prompt quits.");
+            System.out.flush();
+            InteractiveShell.start(framework.getBundleContext(), jline, installed, layout.storage().resolve("gosh"));
         }
+        System.out.flush();
 
         FrameworkEvent end = framework.waitForStop(0);
         deleteTree(layout.storage());
@@ -117,25 +129,6 @@ public final class Main {
         }
     }
 
-    /**
-     * jline finds its terminal providers through the context class loader, and the shell thread
-     * inherits ours: make it jline's, or the shell falls back to a dumb terminal (no editing).
-     */
-    private static void startShell(Bundle shell, List<Bundle> installed) {
-        ClassLoader previous = Thread.currentThread().getContextClassLoader();
-        for (Bundle b : installed) {
-            BundleWiring wiring = "org.jline".equals(b.getSymbolicName()) ? b.adapt(BundleWiring.class) : null;
-            if (wiring != null) {
-                Thread.currentThread().setContextClassLoader(wiring.getClassLoader());
-            }
-        }
-        try {
-            startQuietly(shell);
-        } finally {
-            Thread.currentThread().setContextClassLoader(previous);
-        }
-    }
-
     private static void startQuietly(Bundle b) {
         if (b.getHeaders().get(Constants.FRAGMENT_HOST) != null) {
             return;
@@ -144,6 +137,7 @@ public final class Main {
             b.start();
         } catch (BundleException e) {
             System.err.println("Bundle " + b.getSymbolicName() + " did not start: " + e.getMessage());
+            START_FAILURES.add(b, e);
         }
     }
 
@@ -172,16 +166,18 @@ public final class Main {
     }
 
     /** Where things are: next to the launcher jar, unless system properties say otherwise. */
-    record RuntimeLayout(Path bundles, Path deploy, Path storage) {
+    record RuntimeLayout(Path bundles, Path deploy, Path storage, Path logFile) {
 
         static RuntimeLayout detect() throws IOException, URISyntaxException {
             Path jar = Path.of(Main.class.getProtectionDomain().getCodeSource().getLocation().toURI());
             Path target = jar.getParent();
             Path bundles = pathProperty("tessera.bundles", target.resolve("bundles"));
             Path deploy = pathProperty("tessera.deploy", target.getParent().resolve("deploy"));
+            Path logFile = pathProperty("tessera.log.file", target.getParent().resolve("log").resolve("tessera.log"));
             String storage = System.getProperty("tessera.storage");
             Path store = storage != null ? Path.of(storage) : Files.createTempDirectory("tessera-felix-");
-            return new RuntimeLayout(bundles, deploy.toAbsolutePath().normalize(), store);
+            return new RuntimeLayout(bundles, deploy.toAbsolutePath().normalize(), store,
+                    logFile.toAbsolutePath().normalize());
         }
 
         private static Path pathProperty(String key, Path fallback) {
@@ -189,17 +185,26 @@ public final class Main {
             return value == null ? fallback : Path.of(value);
         }
 
-        Map<String, String> frameworkProperties() {
-            return Map.of(
-                    Constants.FRAMEWORK_STORAGE, storage.toString(),
-                    Constants.FRAMEWORK_STORAGE_CLEAN, Constants.FRAMEWORK_STORAGE_CLEAN_ONFIRSTINIT,
-                    "felix.fileinstall.dir", deploy.toString(),
-                    "felix.fileinstall.poll", System.getProperty("felix.fileinstall.poll", "100"),
-                    "felix.fileinstall.noInitialDelay", "true",
-                    "felix.fileinstall.log.level", "2",
-                    // keep running when standard input closes (run as a service)
-                    "gosh.args", "--noshutdown",
-                    "felix.log.level", "1");
+        /** Felix takes its logger as an object among the (otherwise string) properties. */
+        @SuppressWarnings({"unchecked", "rawtypes"})
+        Map<String, String> frameworkProperties(boolean shell) {
+            Map<String, Object> p = new HashMap<>();
+            p.put(Constants.FRAMEWORK_STORAGE, storage.toString());
+            p.put(Constants.FRAMEWORK_STORAGE_CLEAN, Constants.FRAMEWORK_STORAGE_CLEAN_ONFIRSTINIT);
+            // the registry deploys the jars in this folder
+            p.put("tessera.deploy", deploy.toString());
+            p.put("felix.log.level", "2");
+            FrameworkLog log = new FrameworkLog(logFile);
+            log.takeOverJavaLogging();
+            p.put("felix.log.logger", log);
+            p.put("tessera.log.file", logFile.toString());
+            if (shell) {
+                // the shell reads its profile from gosh.home/etc; Ctrl-D at an empty prompt stops the
+                // framework, but the end of input that is no terminal (a shell forced on) does not
+                p.put("gosh.home", storage.resolve("gosh").toString());
+                p.put("gosh.args", System.console() != null ? "" : "--noshutdown");
+            }
+            return (Map) p;
         }
 
         List<Path> bundleJars() throws IOException {

@@ -38,8 +38,8 @@ import io.tessera.core.AppState;
 
 /**
  * What every integration test shares: a real Felix provisioned with the jars this build
- * produced (by file URL, from {@code runtime/target/bundles}), FileInstall on a folder of the
- * test class's own, and helpers to install generated apps, run shell commands and wait on
+ * produced (by file URL, from {@code runtime/target/bundles}), the registry's deploy folder on a
+ * folder of the test class's own, and helpers to install generated apps, run shell commands and wait on
  * conditions with deadlines.
  */
 public abstract class TesseraTestSupport {
@@ -63,10 +63,7 @@ public abstract class TesseraTestSupport {
         Path bundles = Path.of(System.getProperty("tessera.bundles", "target/bundles")).toAbsolutePath();
         return options(
                 cleanCaches(true),
-                frameworkProperty("felix.fileinstall.dir").value(deployFolder(testName).toString()),
-                frameworkProperty("felix.fileinstall.poll").value("50"),
-                frameworkProperty("felix.fileinstall.noInitialDelay").value("true"),
-                frameworkProperty("felix.fileinstall.log.level").value("1"),
+                frameworkProperty("tessera.deploy").value(deployFolder(testName).toString()),
                 systemProperty("tessera.it.deploy").value(deployFolder(testName).toString()),
                 jar(bundles, "org.apache.felix.gogo.runtime"),
                 jar(bundles, "org.apache.felix.gogo.command"),
@@ -74,7 +71,6 @@ public abstract class TesseraTestSupport {
                 frameworkProperty("gosh.args").value("--nointeractive --noshutdown"),
                 jar(bundles, "jline"),
                 jar(bundles, "org.apache.felix.gogo.jline"),
-                jar(bundles, "org.apache.felix.fileinstall"),
                 jar(bundles, "tessera-core"),
                 jar(bundles, "tessera-registry"),
                 jar(bundles, "tessera-example-auth"),

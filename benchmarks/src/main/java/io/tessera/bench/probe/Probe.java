@@ -21,7 +21,7 @@ import io.tessera.core.AppListener;
  * The deploy benchmark's observer inside the runtime, deployed as its own bundle: an
  * {@link AppListener} that appends a line for every READY, FAILED and REMOVED event of a
  * benchmark app (label {@code bench_*}), and a synchronous bundle listener that appends one when a
- * benchmark bundle is STARTED (ACTIVE) or UNINSTALLED, the FileInstall baseline. Each line is
+ * benchmark bundle is STARTED (ACTIVE) or UNINSTALLED. Each line is
  * {@code TYPE name epochMicros}, stamped when the event reached the probe; the file's path is in
  * the {@value #FILE_HEADER} manifest header.
  */

@@ -1,19 +1,118 @@
 package io.tessera.registry.internal;
 
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.util.regex.Pattern;
+
 /**
- * The registry's own log lines, on standard error. The runtime has no log service by default;
- * problems an operator must act on are also kept in the apps' reasons, so nothing depends on this.
+ * The registry's problems and notes, each written once: one readable line on the console
+ * (standard error) and, once {@link #open(Path) opened}, a record with the full stack trace
+ * appended to the log file. The console never shows a stack trace; its line names the log file
+ * that has it. Values that look like secrets (a password, token or key, a URL's password) are
+ * masked in both. Safe to call from any thread; records of concurrent callers never interleave.
+ * Problems an operator must act on are also kept in the apps' reasons, so nothing depends on this.
  */
 public final class Log {
+
+    /** {@code key=value} or {@code key: value} whose key names a secret. */
+    private static final Pattern SECRET = Pattern.compile(
+            "(?i)\\b(password|passwd|pwd|secret|token|api[-_]?key|credentials?)(\\s*[=:]\\s*)(\"[^\"]*\"|'[^']*'|[^\\s,;&]+)");
+    /** The password of a URL's user information: {@code scheme://user:password@host}. */
+    private static final Pattern URL_PASSWORD = Pattern.compile("(://[^/:@\\s]+:)[^@/\\s]+@");
+
+    private static Path file;
+    private static FileChannel channel;
 
     private Log() {
     }
 
+    /**
+     * Appends records to {@code path} from now on, creating its folder; {@code null} keeps the log
+     * on the console only. A file that cannot be opened is said once on the console.
+     */
+    public static synchronized void open(Path path) {
+        close();
+        if (path == null) {
+            return;
+        }
+        try {
+            Files.createDirectories(path.toAbsolutePath().getParent());
+            channel = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+            file = path;
+        } catch (IOException e) {
+            System.err.println("[tessera] WARN cannot write the log file " + path + " (" + e + "); logging to the console only");
+        }
+    }
+
+    public static synchronized void close() {
+        if (channel != null) {
+            try {
+                channel.close();
+            } catch (IOException ignored) {
+                // nothing was lost: every record is written whole when it is logged
+            }
+        }
+        channel = null;
+        file = null;
+    }
+
     public static void warn(String message, Throwable t) {
-        System.err.println("[tessera] WARN " + message + (t == null ? "" : ": " + t));
+        write("WARN", message, t);
     }
 
     public static void info(String message) {
-        System.err.println("[tessera] " + message);
+        write("INFO", message, null);
+    }
+
+    private static synchronized void write(String level, String message, Throwable t) {
+        System.err.println(consoleLine(level, message, t, file));
+        if (channel != null) {
+            try {
+                channel.write(ByteBuffer.wrap(fileRecord(Instant.now(), level, message, t).getBytes(StandardCharsets.UTF_8)));
+            } catch (IOException e) {
+                Path lost = file;
+                close();
+                System.err.println("[tessera] WARN cannot write the log file " + lost + " (" + e + "); logging to the console only");
+            }
+        }
+    }
+
+    /** "[tessera] WARN ready() of app 'blog' threw; the app is FAILED: IllegalStateException: boom (stack trace in …)". */
+    static String consoleLine(String level, String message, Throwable t, Path file) {
+        String line = "[tessera] " + ("INFO".equals(level) ? "" : level + " ") + oneLine(message);
+        if (t != null) {
+            line += ": " + oneLine(t.getClass().getSimpleName() + (t.getMessage() == null ? "" : ": " + t.getMessage()))
+                    + (file == null ? "" : " (stack trace in " + file + ")");
+        }
+        return redact(line);
+    }
+
+    /** "2026-11-29T15:41:33.123Z WARN [tessera] message" then the stack trace, ending in a newline. */
+    static String fileRecord(Instant time, String level, String message, Throwable t) {
+        StringBuilder out = new StringBuilder().append(time).append(' ').append(level).append(" [tessera] ")
+                .append(oneLine(message)).append('\n');
+        if (t != null) {
+            StringWriter trace = new StringWriter();
+            t.printStackTrace(new PrintWriter(trace));
+            out.append(trace.toString().replace(System.lineSeparator(), "\n"));
+        }
+        return redact(out.toString());
+    }
+
+    /** The text with the values of secrets replaced by "****". */
+    static String redact(String text) {
+        return URL_PASSWORD.matcher(SECRET.matcher(text).replaceAll("$1$2****")).replaceAll("$1****@");
+    }
+
+    private static String oneLine(String text) {
+        return text.strip().replaceAll("\\s*\\R\\s*", " | ");
     }
 }

@@ -97,6 +97,19 @@ final class Claims {
         return holder != null ? holder : list.get(0);
     }
 
+    /** An app of this label whose bundle is installed but not running it; {@code null} if none. */
+    Entry placeholderOfLabel(String label) {
+        List<Entry> list = byLabel.get(label);
+        if (list != null) {
+            for (Entry e : list) {
+                if (e.candidate.placeholder() && !e.removed) {
+                    return e;
+                }
+            }
+        }
+        return null;
+    }
+
     /** Everyone else who asked for the same label, name or model classes as {@code e}. */
     Collection<Entry> rivalsOf(Entry e) {
         Set<Entry> rivals = new LinkedHashSet<>();

@@ -76,6 +76,27 @@ public final class Engine {
     }
 
     /**
+     * Withdraws a config and, in the same batch, lists its bundle's apps as {@code then} says
+     * (the bundle is stopping, say), so no reader finds the app missing in between.
+     */
+    public void remove(long candidateId, long bundleId, InactiveBundle then) {
+        submit(() -> {
+            reconciler.remove(candidateId);
+            if (then != null) {
+                reconciler.setInactive(bundleId, then);
+            }
+        });
+    }
+
+    /**
+     * Lists the apps of a bundle that is installed but not running them as {@code facts} says, or,
+     * with {@code null}, stops listing them. Ignored while the bundle has a config in the index.
+     */
+    public void setInactive(long bundleId, InactiveBundle facts) {
+        submit(() -> reconciler.setInactive(bundleId, facts));
+    }
+
+    /**
      * Runs {@code changes} (calls to {@link #add} and {@link #remove}) and applies all they
      * submitted as one batch, so the apps present when the registry starts become READY in
      * dependency order, ties by label, whatever order their services were found in. One thread

@@ -16,6 +16,8 @@ final class Entry {
     String hookFailure;
     boolean removed;
     AppRecord record;
+    /** For a placeholder: why its bundle is not running the app (replaced as the bundle changes). */
+    InactiveBundle inactive;
 
     Entry(Candidate candidate, long arrival) {
         this.candidate = candidate;
@@ -32,7 +34,7 @@ final class Entry {
 
     /** Whether this entry may hold its label, name and model classes at all. */
     boolean isSound() {
-        return !removed && candidate.error() == null && hookFailure == null;
+        return !removed && !candidate.placeholder() && candidate.error() == null && hookFailure == null;
     }
 
     @Override

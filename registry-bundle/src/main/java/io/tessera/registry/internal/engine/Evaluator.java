@@ -31,6 +31,9 @@ final class Evaluator {
 
     Verdict evaluate(Entry e) {
         Candidate c = e.candidate;
+        if (c.placeholder()) { // its bundle is not running it: never eligible, whatever else holds
+            return new Verdict(e.inactive.state(), e.inactive.reason(), false);
+        }
         if (c.error() != null) {
             return Verdict.failed(c.error());
         }
@@ -95,6 +98,11 @@ final class Evaluator {
             Entry leader = claims.leaderOfLabel(r.label());
             if (leader == null) {
                 return wanted + ", which is not installed";
+            }
+            Entry inactive = claims.placeholderOfLabel(r.label());
+            if (inactive != null && (leader.removed || leader.candidate.placeholder())) {
+                return wanted + ", which is installed as bundle " + inactive.candidate.origin().bundleId() + " but "
+                        + inactive.inactive.brief();
             }
             // a withdrawn app leads its label until it is dropped; it is leaving, not FAILED
             return leader.removed ? wanted + ", which is being removed"

@@ -42,6 +42,7 @@ final class Reconciler {
     private final Evaluator evaluator;
     private final Map<Long, Entry> entries = new HashMap<>();
     private final Set<Entry> dirty = new LinkedHashSet<>();
+    private final Placeholders placeholders = new Placeholders(this);
     private long arrivals;
     private long sequence;
 
@@ -55,20 +56,57 @@ final class Reconciler {
         if (entries.containsKey(candidate.id())) {
             return;
         }
+        placeholders.configArrives(candidate);
+        Entry e = admit(candidate);
+        setState(e, AppState.INSTALLED, "");
+        dirty.addAll(claims.rivalsOf(e));
+        touch(e);
+    }
+
+    /** See {@link Placeholders#set}. */
+    void setInactive(long bundleId, InactiveBundle facts) {
+        placeholders.set(bundleId, facts);
+    }
+
+    /** A new entry for {@code candidate}, claiming what it asks for; not yet published. */
+    Entry admit(Candidate candidate) {
         Entry e = new Entry(candidate, arrivals++);
         entries.put(candidate.id(), e);
         claims.add(e);
-        setState(e, AppState.INSTALLED, "");
+        return e;
+    }
+
+    /** To be looked at in this batch: {@code e} and those requiring its label. */
+    void touch(Entry e) {
         dirty.add(e);
-        dirty.addAll(claims.rivalsOf(e));
         dirty.addAll(claims.requirersOf(e.label()));
+    }
+
+    /**
+     * Drops a placeholder at once, outside the batch's order (it has no hooks, and is never
+     * READY); with {@code keepLabel}, lookups by its label find it until an app replaces it.
+     */
+    void dropNow(Entry p, boolean keepLabel) {
+        claims.remove(p);
+        entries.remove(p.id());
+        dirty.remove(p);
+        dirty.addAll(claims.requirersOf(p.label()));
+        if (p.record != null) {
+            events.publish(new AppEvent(AppEvent.Type.REMOVED, p.record, p.state, ++sequence), () -> {
+                index.remove(p.record, keepLabel);
+                index.changed();
+            });
+        }
     }
 
     void remove(long id) {
         Entry e = entries.get(id);
-        if (e != null) {
+        if (e != null && !e.removed) {
             e.removed = true;
             dirty.add(e);
+            if (!e.candidate.placeholder()) {
+                placeholders.configWithdrawn(e);
+            }
         }
     }
 
@@ -79,8 +117,8 @@ final class Reconciler {
      */
     void rename(long id, String name) {
         Entry e = entries.get(id);
-        if (e == null || e.removed || e.candidate.name().equals(name)) {
-            return;
+        if (e == null || e.removed || e.candidate.placeholder() || e.candidate.name().equals(name)) {
+            return; // a placeholder is named after its bundle, whatever its configs were named
         }
         String oldName = e.candidate.name();
         dirty.addAll(claims.rivalsOf(e)); // whoever wanted the old name may have it now
@@ -197,8 +235,12 @@ final class Reconciler {
             batch.addAll(claims.requirersOf(e.label()));
             claims.remove(e);
             entries.remove(e.id());
+            // an app whose bundle stays installed is followed by its placeholder in this same batch: until
+            // that is published, lookups by the label keep finding the leaving app, never nothing
+            boolean keepLabel = !e.candidate.placeholder()
+                    && placeholders.has(e.candidate.origin().bundleId(), e.label());
             events.publish(new AppEvent(AppEvent.Type.REMOVED, e.record, e.state, ++sequence), () -> {
-                index.remove(e.record); // stopInvalidated already stopped it if it was READY
+                index.remove(e.record, keepLabel); // stopInvalidated already stopped it if it was READY
                 refreshLeader(e.label());
                 index.changed();
             });
@@ -314,7 +356,7 @@ final class Reconciler {
             if (state == AppState.READY) {
                 index.publishModels(e.candidate);
             }
-            index.put(record, claims.leaderOfLabel(e.label()) == e);
+            index.put(record, claims.leaderOfLabel(e.label()) == e && e.candidate.labelKnown());
             if (previous == AppState.READY) {
                 index.withdrawModels(e.candidate);
             }
@@ -325,7 +367,7 @@ final class Reconciler {
 
     private void refreshLeader(String label) {
         Entry leader = claims.leaderOfLabel(label);
-        if (leader != null && leader.record != null) {
+        if (leader != null && leader.record != null && leader.candidate.labelKnown()) {
             index.put(leader.record, true);
         }
     }

@@ -64,6 +64,21 @@ public final class TesseraRegistry implements AppRegistry {
         }
     }
 
+    /** See {@link Engine#remove(long, long, InactiveBundle)}. */
+    public void remove(long candidateId, long bundleId, InactiveBundle then) {
+        engine.remove(candidateId, bundleId, then);
+    }
+
+    /** Whether a config of this bundle is in the index. */
+    public boolean runsAppOf(long bundleId) {
+        return index.runsAppOf(bundleId);
+    }
+
+    /** See {@link Engine#setInactive}. */
+    public void setInactive(long bundleId, InactiveBundle facts) {
+        engine.setInactive(bundleId, facts);
+    }
+
     /** Applies the changes {@code r} makes as one batch; see {@link Engine#asOneBatch}. */
     public void asOneBatch(Runnable r) {
         engine.asOneBatch(r);

@@ -9,6 +9,17 @@ public interface AppHooks {
 
     void stopping();
 
+    /** No hooks: for apps whose bundle is not running them. */
+    AppHooks NONE = new AppHooks() {
+        @Override
+        public void ready() {
+        }
+
+        @Override
+        public void stopping() {
+        }
+    };
+
     /** Hooks that call {@code config} directly. */
     static AppHooks of(AppConfig config) {
         return new AppHooks() {

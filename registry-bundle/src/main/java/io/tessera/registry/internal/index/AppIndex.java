@@ -109,8 +109,18 @@ public final class AppIndex {
     }
 
     public void remove(AppRecord record) {
+        remove(record, false);
+    }
+
+    /**
+     * Removes an app's record; with {@code keepLabel}, lookups by its label keep finding it until
+     * the app that replaces it in the same batch is {@link #put}: so they never find nothing.
+     */
+    public void remove(AppRecord record, boolean keepLabel) {
         byId.remove(record.id());
-        removeIfSame(byLabel, record.label(), record.id());
+        if (!keepLabel) {
+            removeIfSame(byLabel, record.label(), record.id());
+        }
         byBundle.computeIfPresent(record.bundleId(), (k, apps) -> without(apps, record.id()));
         removeIfSame(readyByName, record.name(), record.id());
     }
@@ -194,6 +204,19 @@ public final class AppIndex {
             }
         }
         return best;
+    }
+
+    /** Whether a config of this bundle is in the index: the bundle runs (or ran until now) its app. */
+    public boolean runsAppOf(long bundleId) {
+        List<AppRecord> apps = byBundle.get(bundleId);
+        if (apps != null) {
+            for (AppRecord a : apps) {
+                if (!a.candidate().placeholder()) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     public boolean isInstalled(String appName) {

@@ -20,10 +20,33 @@ import io.tessera.core.Requirement;
  * @param modelClasses for each model, which class it stands for ({@code name@bundle id}): a class
  *                    can be a model of one app only
  * @param requirements the declared requirements, then one per other app that models refer to
+ * @param placeholder  whether this stands for an app whose bundle is installed but not running it
+ *                     (see {@link #placeholder}): it has no config, no hooks, and claims nothing
  */
 public record Candidate(long id, AppConfig config, AppHooks hooks, String label, String name, String verboseName, Version version,
         Origin origin, List<Model> models, List<String> modelClasses, List<Requirement> requirements, List<ModelReference> references,
-        Set<String> packages, String error) {
+        Set<String> packages, String error, boolean placeholder) {
+
+    /** How a placeholder whose bundle never told its label is listed; never a lookup key. */
+    public static String unknownLabel(long bundleId) {
+        return "? (bundle " + bundleId + ")";
+    }
+
+    /**
+     * An app whose bundle is installed but not running it, as far as the registry knows it: its
+     * label, or {@code null} when the bundle is an app by its headers but never ran here.
+     */
+    public static Candidate placeholder(long id, Origin origin, String label) {
+        String shown = label == null ? unknownLabel(origin.bundleId()) : label;
+        Version version = origin.version() == null ? Version.emptyVersion : origin.version();
+        return new Candidate(id, null, AppHooks.NONE, shown, origin.symbolicName(), shown, version, origin, List.of(),
+                List.of(), List.of(), List.of(), Set.of(), null, true);
+    }
+
+    /** Whether lookups by {@link #label()} may find this app: not a placeholder of an unknown label. */
+    public boolean labelKnown() {
+        return !(placeholder && label.equals(unknownLabel(origin.bundleId())));
+    }
 
     public Candidate {
         if (models.size() != modelClasses.size()) {
@@ -31,10 +54,10 @@ public record Candidate(long id, AppConfig config, AppHooks hooks, String label,
         }
     }
 
-    /** The same candidate under another name. */
+    /** The same candidate under another name (a placeholder stays one). */
     public Candidate withName(String newName) {
         return new Candidate(id, config, hooks, label, newName, verboseName, version, origin, models, modelClasses,
-                requirements, references, packages, error);
+                requirements, references, packages, error, placeholder);
     }
 
     /**

@@ -87,7 +87,7 @@ public final class CandidateReader {
         Version version = origin.version() == null ? Version.emptyVersion : origin.version();
         return new Candidate(id, config, hooks, shownLabel, name, verboseName == null ? shownLabel : verboseName, version,
                 origin, models.models(), models.classes(), requirements, references, Set.copyOf(packages),
-                errors.isEmpty() ? null : String.join("; ", errors));
+                errors.isEmpty() ? null : String.join("; ", errors), false);
     }
 
     private static void describe(ModelList models, List<Class<?>> classes, ToLongFunction<Class<?>> bundleIdOf,

@@ -45,13 +45,16 @@ final class AppConfigTracker extends ServiceTracker<AppConfig, AppConfigTracker.
     static final String APP_BUNDLE_PROPERTY = "tessera.app.bundle.id";
 
     private final TesseraRegistry registry;
+    private final InactiveApps inactive;
     private final StoppingBundles stopping;
     private final StaleWiring wiring;
     private final DefaultNames names = new DefaultNames();
 
-    AppConfigTracker(BundleContext context, TesseraRegistry registry, StoppingBundles stopping, StaleWiring wiring) {
+    AppConfigTracker(BundleContext context, TesseraRegistry registry, InactiveApps inactive, StoppingBundles stopping,
+            StaleWiring wiring) {
         super(context, AppConfig.class, null);
         this.registry = registry;
+        this.inactive = inactive;
         this.stopping = stopping;
         this.wiring = wiring;
     }
@@ -75,8 +78,9 @@ final class AppConfigTracker extends ServiceTracker<AppConfig, AppConfigTracker.
             }
             ReleasingHooks hooks = new ReleasingHooks(objects, config);
             try {
-                add(CandidateReader.read(id, config, origin, hooks, models, RegistryActivator::bundleIdOf, defaultName),
-                        renames); // ready() may run now, on config
+                // ready() may run now, on config
+                add(bundle, CandidateReader.read(id, config, origin, hooks, models, RegistryActivator::bundleIdOf,
+                        defaultName), renames);
             } finally {
                 hooks.release();
             }
@@ -85,22 +89,24 @@ final class AppConfigTracker extends ServiceTracker<AppConfig, AppConfigTracker.
             if (config == null) {
                 return null;
             }
-            add(CandidateReader.read(id, config, origin, AppHooks.of(config), models, RegistryActivator::bundleIdOf,
-                    defaultName), renames);
+            add(bundle, CandidateReader.read(id, config, origin, AppHooks.of(config), models,
+                    RegistryActivator::bundleIdOf, defaultName), renames);
         }
         stopping.added(bundle.getBundleId(), id);
         return new Tracked(id, bundle.getBundleId());
     }
 
     /** Renames the bundle's other apps whose default name changed with this one's arrival, then adds it. */
-    private void add(Candidate candidate, Map<Long, String> renames) {
+    private void add(Bundle bundle, Candidate candidate, Map<Long, String> renames) {
+        inactive.published(bundle, candidate.label()); // so it is listed, under this label, while it is stopped
         renames.forEach(registry::rename);
         registry.add(candidate);
     }
 
     @Override
     public void removedService(ServiceReference<AppConfig> reference, Tracked tracked) {
-        stopping.removed(tracked.bundleId(), tracked.id());
+        // by the bundle id kept since the config arrived: the reference may no longer name its bundle
+        stopping.removed(tracked.bundleId(), tracked.id()); // listed as not running, in the same batch
         Map<Long, String> renames = new HashMap<>(0);
         names.release(tracked.bundleId(), tracked.id(), renames);
         renames.forEach(registry::rename);

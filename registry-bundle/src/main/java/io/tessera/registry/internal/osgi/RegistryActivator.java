@@ -1,7 +1,11 @@
 package io.tessera.registry.internal.osgi;
 
+import java.io.File;
+import java.io.IOException;
 import java.nio.file.Path;
+import java.util.function.BiConsumer;
 import java.util.Hashtable;
+import java.util.List;
 
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleActivator;
@@ -10,16 +14,25 @@ import org.osgi.framework.FrameworkUtil;
 import org.osgi.framework.ServiceRegistration;
 
 import io.tessera.core.AppRegistry;
+import io.tessera.registry.internal.deploy.DeployReport;
+import io.tessera.registry.internal.deploy.DeployWatcher;
 import io.tessera.registry.internal.engine.TesseraRegistry;
+import io.tessera.registry.internal.Log;
 import io.tessera.registry.internal.shell.AppCommands;
-import io.tessera.registry.internal.shell.DeployFolder;
+import io.tessera.registry.internal.shell.ShellCommands;
 
 /**
  * Starts the registry: publishes {@link AppRegistry} first (so ready hooks can use it), then
  * tracks listeners, app configs and metadata-only bundles, and offers the {@code apps:*}
- * commands. Stopping it stops every app, dependents first.
+ * commands; with the framework property {@value #DEPLOY_PROPERTY} naming a folder, it deploys the
+ * jars in that folder. Stopping it stops every app, dependents first.
  */
 public final class RegistryActivator implements BundleActivator {
+
+    /** The framework property naming the deploy folder. */
+    public static final String DEPLOY_PROPERTY = "tessera.deploy";
+    /** The framework property naming the file problems are logged to, with their stack traces. */
+    static final String LOG_FILE = "tessera.log.file";
 
     private TesseraRegistry registry;
     private BundleProblems problems;
@@ -29,42 +42,79 @@ public final class RegistryActivator implements BundleActivator {
     private AppConfigTracker configs;
     private MetadataApps metadataApps;
     private ServiceRegistration<AppRegistry> registryRegistration;
-    private ServiceRegistration<AppCommands> commandsRegistration;
+    private List<ServiceRegistration<?>> commandsRegistrations = List.of();
+    private KnownApps knownApps;
+    private InactiveApps inactiveApps;
+    private ServiceRegistration<?> reportRegistration;
+
+    /** Where the labels of stopped apps are kept, in the registry bundle's data area. */
+    private static final String KNOWN_APPS_FILE = "known-apps.txt";
+    /**
+     * Marks the {@code BiConsumer<Bundle, Throwable>} service that a starter (the launcher) hands a
+     * caught start exception to, so an app's reason can name it: Felix tells only the caller.
+     */
+    public static final String ACTIVATOR_FAILURES_PROPERTY = "tessera.activator.failures";
+    private DeployWatcher deployWatcher;
 
     @Override
-    public void start(BundleContext context) {
+    public void start(BundleContext context) throws IOException {
+        String logFile = context.getProperty(LOG_FILE);
+        Log.open(logFile == null || logFile.isBlank() ? null : Path.of(logFile));
         registry = new TesseraRegistry(RegistryActivator::bundleIdOf);
-        problems = new BundleProblems();
+        problems = new BundleProblems(context);
         context.addFrameworkListener(problems);
-        context.addBundleListener(problems);
+        context.addBundleListener(problems); // before inactiveApps: a failed start is recorded before it is listed
         registryRegistration = context.registerService(AppRegistry.class, registry, null);
 
         listeners = new ListenerTracker(context, registry);
         listeners.open();
-        stopping = new StoppingBundles(registry, context.getBundle().getBundleId());
+        File data = context.getDataFile(KNOWN_APPS_FILE);
+        knownApps = new KnownApps(data == null ? null : data.toPath());
+        inactiveApps = new InactiveApps(context, registry, knownApps, problems);
+        problems.connect(inactiveApps::update, inactiveApps::isApp, inactiveApps::refreshUnresolved);
+        stopping = new StoppingBundles(context, registry, inactiveApps);
         context.addBundleListener(stopping);
         wiring = new StaleWiring(registry);
         context.addBundleListener(wiring);
         context.addFrameworkListener(wiring);
-        configs = new AppConfigTracker(context, registry, stopping, wiring);
+        configs = new AppConfigTracker(context, registry, inactiveApps, stopping, wiring);
         metadataApps = new MetadataApps(context);
         registry.asOneBatch(() -> {
             configs.open();
             metadataApps.open();
+            inactiveApps.open(); // after both: a bundle whose config either publishes is running its app
         });
+        Hashtable<String, Object> failures = new Hashtable<>();
+        failures.put(ACTIVATOR_FAILURES_PROPERTY, "true");
+        BiConsumer<Bundle, Throwable> activatorThrew = problems::activatorThrew;
+        reportRegistration = context.registerService(BiConsumer.class, activatorThrew, failures);
 
-        Hashtable<String, Object> shell = new Hashtable<>();
-        shell.put("osgi.command.scope", "apps");
-        shell.put("osgi.command.function", AppCommands.FUNCTIONS);
-        String deploy = context.getProperty("felix.fileinstall.dir");
-        AppCommands commands = new AppCommands(registry, problems,
-                new DeployFolder(deploy == null ? null : Path.of(deploy), context));
-        commandsRegistration = context.registerService(AppCommands.class, commands, shell);
+        String deploy = context.getProperty(DEPLOY_PROPERTY);
+        DeployReport report = null;
+        if (deploy != null && !deploy.isBlank()) {
+            deployWatcher = new DeployWatcher(context, Path.of(deploy), registry::apps, problems::activatorThrew);
+            report = deployWatcher.report();
+        }
+        AppCommands commands = new AppCommands(registry, problems, report);
+        try {
+            commandsRegistrations = ShellCommands.register(context, commands,
+                    () -> registry.apps().stream().map(a -> a.label()).toList());
+        } catch (NoClassDefFoundError noShell) {
+            // Gogo is optional: without it there is nobody to offer the commands to
+        }
+        if (deployWatcher != null) {
+            deployWatcher.start();
+        }
     }
 
     @Override
     public void stop(BundleContext context) throws InterruptedException {
-        commandsRegistration.unregister();
+        if (deployWatcher != null) {
+            deployWatcher.stop();
+        }
+        commandsRegistrations.forEach(ServiceRegistration::unregister);
+        reportRegistration.unregister();
+        inactiveApps.close();
         metadataApps.close();
         configs.close();
         registryRegistration.unregister();
@@ -75,6 +125,8 @@ public final class RegistryActivator implements BundleActivator {
         listeners.close();
         context.removeBundleListener(problems);
         context.removeFrameworkListener(problems);
+        knownApps.close();
+        Log.close();
     }
 
     /** The id of the bundle that loaded {@code type}, or -1. */

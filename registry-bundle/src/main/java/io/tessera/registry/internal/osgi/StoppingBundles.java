@@ -5,9 +5,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleEvent;
 import org.osgi.framework.SynchronousBundleListener;
 
+import io.tessera.registry.internal.engine.InactiveBundle;
 import io.tessera.registry.internal.engine.TesseraRegistry;
 
 /**
@@ -20,18 +23,24 @@ import io.tessera.registry.internal.engine.TesseraRegistry;
  *
  * <p>Knows which apps each bundle has, by config service id. Each app is removed from the
  * registry once: here, or when its service goes if its bundle never stopped (the app
- * unregistered its config itself).
+ * unregistered its config itself). Either way, in the same batch, the app is listed as its
+ * bundle is now ({@link InactiveApps#afterWithdrawal}: STOPPED while the bundle stays installed),
+ * so a stopping app is never missing from the index, nor listed twice.
  */
 final class StoppingBundles implements SynchronousBundleListener {
 
+    private final BundleContext context;
     private final TesseraRegistry registry;
+    private final InactiveApps inactive;
     private final long ownBundleId;
     /** Config service ids by app bundle id; nearly always one, in a list of one. */
     private final Map<Long, List<Long>> apps = new ConcurrentHashMap<>();
 
-    StoppingBundles(TesseraRegistry registry, long ownBundleId) {
+    StoppingBundles(BundleContext context, TesseraRegistry registry, InactiveApps inactive) {
+        this.context = context;
         this.registry = registry;
-        this.ownBundleId = ownBundleId;
+        this.inactive = inactive;
+        this.ownBundleId = context.getBundle().getBundleId();
     }
 
     /** Notes that the app of config service {@code id}, of bundle {@code bundleId}, is in the registry. */
@@ -56,7 +65,8 @@ final class StoppingBundles implements SynchronousBundleListener {
             return rest.isEmpty() ? null : List.copyOf(rest);
         });
         if (found[0]) {
-            registry.remove(id);
+            Bundle bundle = context.getBundle(bundleId); // null once uninstalled: then nothing is listed
+            registry.remove(id, bundleId, bundle == null ? null : inactive.afterWithdrawal(bundle));
         }
     }
 
@@ -71,7 +81,8 @@ final class StoppingBundles implements SynchronousBundleListener {
         }
         List<Long> ids = apps.remove(bundleId);
         if (ids != null) {
-            ids.forEach(registry::remove);
+            InactiveBundle then = inactive.afterWithdrawal(event.getBundle()); // "bundle 7 is stopped: start 7"
+            ids.forEach(id -> registry.remove(id, bundleId, then)); // the last to leave brings the placeholders
         }
     }
 }

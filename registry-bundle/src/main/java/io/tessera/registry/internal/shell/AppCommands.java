@@ -15,7 +15,10 @@ import io.tessera.core.LookupException;
 import io.tessera.core.Model;
 import io.tessera.core.ModelField;
 import io.tessera.core.Requirement;
+import io.tessera.registry.internal.deploy.DeployReport;
+import io.tessera.registry.internal.deploy.FileStatus.Severity;
 import io.tessera.registry.internal.engine.TesseraRegistry;
+import io.tessera.registry.internal.index.AppRecord;
 import io.tessera.registry.internal.osgi.BundleProblems;
 
 /**
@@ -28,16 +31,29 @@ public final class AppCommands {
 
     private final TesseraRegistry registry;
     private final BundleProblems problems;
-    private final DeployFolder deployFolder;
+    private final DeployReport deployReport;
 
-    public AppCommands(TesseraRegistry registry, BundleProblems problems, DeployFolder deployFolder) {
+    /** @param deployReport the deploy folder's files, or {@code null} when there is no deploy folder */
+    public AppCommands(TesseraRegistry registry, BundleProblems problems, DeployReport deployReport) {
         this.registry = registry;
         this.problems = problems;
-        this.deployFolder = deployFolder;
+        this.deployReport = deployReport;
+    }
+
+    /** One line per file in the deploy folder (and one if the folder is missing). */
+    /** Bundle problems, except those of bundles from the deploy folder: the file's line says it. */
+    private List<BundleProblems.Problem> bundleProblems() {
+        List<BundleProblems.Problem> all = problems.current();
+        return deployReport == null ? all : all.stream().filter(p -> !deployReport.accountsFor(p.bundleId())).toList();
+    }
+
+    private List<DeployReport.Line> deployLines() {
+        return deployReport == null ? List.of() : deployReport.lines();
     }
 
     @Descriptor("list every app with its state, version, bundle and name")
     public String list() {
+        problems.refresh();
         TextTable table = new TextTable("LABEL", "STATE", "VERSION", "BUNDLE", "NAME");
         Map<AppState, Integer> counts = new TreeMap<>();
         List<App> apps = registry.apps();
@@ -45,7 +61,7 @@ public final class AppCommands {
             table.row(a.label(), a.state(), a.version(), a.bundleId(), a.name());
             counts.merge(a.state(), 1, Integer::sum);
         }
-        String summary = apps.size() + (apps.size() == 1 ? " app" : " apps") + (counts.isEmpty() ? "" : ": "
+        String summary = Plural.count(apps.size(), "app") + (counts.isEmpty() ? "" : ": "
                 + counts.entrySet().stream().map(e -> e.getValue() + " " + e.getKey()).collect(Collectors.joining(", ")));
         int notReady = apps.size() - counts.getOrDefault(AppState.READY, 0);
         return table + summary + (notReady > 0 ? " (apps:diag says why)" : "") + "\n";
@@ -53,6 +69,7 @@ public final class AppCommands {
 
     @Descriptor("show everything known about one app")
     public String info(@Descriptor("app label") String label) {
+        problems.refresh();
         return withApp(label, this::describeApp);
     }
 
@@ -63,11 +80,13 @@ public final class AppCommands {
         line(out, "state", a.state() + (a.reason().isEmpty() ? "" : ": " + a.reason()));
         line(out, "version", a.version());
         line(out, "bundle", a.origin());
-        line(out, "requires", a.requirements().isEmpty() ? "nothing" : a.requirements().stream()
+        line(out, "requires", notRunning(a) ? "not known until its bundle runs it"
+                : a.requirements().isEmpty() ? "nothing" : a.requirements().stream()
                 .map(this::describeRequirement).collect(Collectors.joining(", ")));
         List<String> requiredBy = requiredBy(a.label());
         line(out, "required by", requiredBy.isEmpty() ? "nothing" : String.join(", ", requiredBy));
-        out.append("  models:").append(a.models().isEmpty() ? " none\n" : "\n");
+        out.append("  models:").append(notRunning(a) ? " not known until its bundle runs it\n"
+                : a.models().isEmpty() ? " none\n" : "\n");
         for (Model m : a.models()) {
             out.append("    ").append(m.key()).append(" (").append(m.verboseName()).append(")\n");
             for (ModelField f : m.fields()) {
@@ -88,28 +107,72 @@ public final class AppCommands {
                 : "(" + label + " is " + a.state() + ", so its models are not in the index)\n") + describeModels(a.models()));
     }
 
-    @Descriptor("explain why apps are not READY, and which bundles and deploy-folder files failed")
+    @Descriptor("explain why apps are not READY, which bundles failed, and what each deploy-folder file is")
     public String diag() {
+        problems.refresh();
         StringBuilder out = new StringBuilder();
         for (App a : registry.apps()) {
             if (!a.isReady()) {
                 out.append(diagnose(a));
             }
         }
-        for (BundleProblems.Problem p : problems.current()) {
+        for (BundleProblems.Problem p : bundleProblems()) {
             out.append("bundle ").append(p.bundleId()).append(' ').append(p.symbolicName()).append(" (")
-                    .append(p.location()).append(") did not start: ").append(p.reason()).append('\n');
+                    .append(p.location()).append(") ").append(p.reason()).append('\n');
         }
-        for (String p : deployFolder.problems()) {
-            out.append("deploy: ").append(p).append('\n');
+        List<DeployReport.Line> deploy = deployLines();
+        if (out.length() == 0 && deploy.stream().allMatch(l -> l.severity() == Severity.OK)) {
+            int apps = registry.apps().size();
+            out.append(apps == 0 ? "No apps are installed" : apps == 1 ? "The 1 app is READY" : "All " + apps + " apps are READY")
+                    .append("; nothing to report.\n");
         }
-        return out.length() == 0 ? "All " + registry.apps().size() + " apps are READY; nothing to report.\n"
-                : out.toString();
+        deploy.forEach(l -> out.append(l.text()).append('\n')); // every file, fine or not: what it is
+        return out.toString();
     }
 
-    @Descriptor("explain why one app is (not) READY")
+    @Descriptor("explain why one app is (not) READY, which apps wait for it, and which others asked for its label")
     public String diag(@Descriptor("app label") String label) {
-        return withApp(label, a -> a.isReady() ? a.label() + " is READY.\n" : diagnose(a));
+        problems.refresh();
+        return withApp(label, this::diagnoseLabel);
+    }
+
+    /** Everything about one label: the app it leads to, the apps waiting for it, the others refused it. */
+    private String diagnoseLabel(App app) {
+        String label = app.label();
+        StringBuilder out = new StringBuilder(app.isReady() ? label + " is READY.\n" : diagnose(app));
+        List<App> waiting = new ArrayList<>();
+        List<App> rivals = new ArrayList<>();
+        for (App other : registry.apps()) {
+            if (other.label().equals(label) && !sameApp(other, app)) {
+                rivals.add(other);
+            } else if (!other.isReady() && requires(other, label)) {
+                waiting.add(other);
+            }
+        }
+        if (!waiting.isEmpty()) {
+            out.append("waiting for ").append(label).append(":\n");
+            waiting.forEach(w -> out.append("  ").append(w.label()).append(' ').append(w.state()).append(": ")
+                    .append(w.reason()).append('\n'));
+        }
+        if (!rivals.isEmpty()) {
+            out.append("also asked for the label '").append(label).append("':\n");
+            rivals.forEach(r -> out.append("  ").append(diagnose(r).replace("\n    ", "\n      ")));
+        }
+        return out.toString();
+    }
+
+    /** Whether two snapshots are of one app (the index may have moved on between two reads). */
+    private static boolean sameApp(App a, App b) {
+        return a instanceof AppRecord ra && b instanceof AppRecord rb ? ra.id() == rb.id() : a == b;
+    }
+
+    private static boolean requires(App app, String label) {
+        for (Requirement r : app.requirements()) {
+            if (r.label().equals(label)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Descriptor("show what every app requires and what requires it, in dependency order")
@@ -143,6 +206,7 @@ public final class AppCommands {
     @Descriptor("check every app, model class and model reference (this loads every model class);"
             + " the last line says how many issues were found")
     public String check() {
+        problems.refresh();
         List<String> issues = new ArrayList<>();
         int errors = 0;
         for (App a : registry.apps()) {
@@ -158,23 +222,28 @@ public final class AppCommands {
                 }
             }
         }
-        for (BundleProblems.Problem p : problems.current()) {
-            issues.add("ERROR bundle " + p.bundleId() + " " + p.symbolicName() + ": " + p.reason());
+        for (BundleProblems.Problem p : bundleProblems()) {
+            issues.add("ERROR bundle " + p.bundleId() + " " + p.symbolicName() + " " + p.reason());
             errors++;
         }
-        for (String p : deployFolder.problems()) {
-            issues.add("ERROR deploy: " + p);
-            errors++;
+        for (DeployReport.Line l : deployLines()) {
+            if (l.severity() == Severity.ERROR) {
+                issues.add("ERROR " + l.text());
+                errors++;
+            } else if (l.severity() == Severity.WARNING) {
+                issues.add("WARNING " + l.text());
+            }
         }
         StringBuilder out = new StringBuilder();
         issues.forEach(i -> out.append(i).append('\n'));
         int apps = registry.apps().size();
         if (issues.isEmpty()) {
-            return out.append("System check identified no issues (").append(apps).append(" apps).\n").toString();
+            return out.append("System check identified no issues (").append(Plural.count(apps, "app")).append(").\n").toString();
         }
-        return out.append("System check identified ").append(issues.size()).append(issues.size() == 1 ? " issue" : " issues")
-                .append(" (").append(errors).append(errors == 1 ? " error" : " errors").append(", ")
-                .append(issues.size() - errors).append(" warnings) in ").append(apps).append(" apps.\n").toString();
+        return out.append("System check identified ").append(Plural.count(issues.size(), "issue"))
+                .append(" (").append(Plural.count(errors, "error")).append(", ")
+                .append(Plural.count(issues.size() - errors, "warning")).append(") in ").append(Plural.count(apps, "app"))
+                .append(".\n").toString();
     }
 
     /**
@@ -207,7 +276,14 @@ public final class AppCommands {
     }
 
     private String diagnose(App a) {
-        return a.label() + " " + a.state() + ": " + a.reason() + "\n    " + a.origin() + "\n";
+        String who = a instanceof AppRecord r && !r.candidate().labelKnown()
+                ? "app bundle " + a.bundleId() + " (not run here yet, so its label is not known)" : a.label();
+        return who + " " + a.state() + ": " + a.reason() + "\n    " + a.origin() + "\n";
+    }
+
+    /** Whether the app's bundle is installed but not running it: what it requires and its models are not known. */
+    private static boolean notRunning(App a) {
+        return a instanceof AppRecord r && r.candidate().placeholder();
     }
 
     private String describeRequirement(Requirement r) {
