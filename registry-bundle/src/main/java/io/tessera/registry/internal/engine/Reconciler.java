@@ -14,7 +14,6 @@ import java.util.PriorityQueue;
 import java.util.Set;
 
 import io.tessera.core.App;
-import io.tessera.core.AppEvent;
 import io.tessera.core.AppState;
 import io.tessera.core.Requirement;
 import io.tessera.registry.internal.Failures;
@@ -28,27 +27,25 @@ import io.tessera.registry.internal.index.DependencyOrder;
  * Brings every app to the state the facts call for, running hooks in the right order: stopping
  * hooks dependents first, ready hooks in dependency order with ties broken by label. Only the
  * apps touched by a change (and those that depend on them) are looked at, so a change costs
- * the same whatever the number of apps. Used only by the {@link Engine}'s applier; app code runs
- * here with no lock held.
+ * the same whatever the number of apps. What changes is shown to readers and listeners through
+ * the {@link Publisher}. Used only by the {@link Engine}'s applier; app code runs here with no lock
+ * held.
  */
 final class Reconciler {
 
     private static final Comparator<Entry> START_ORDER = Comparator.comparing(Entry::label)
             .thenComparingLong(e -> e.arrival);
 
-    private final AppIndex index;
-    private final EventSink events;
     private final Claims claims = new Claims();
+    private final Publisher publisher;
     private final Evaluator evaluator;
     private final Map<Long, Entry> entries = new HashMap<>();
     private final Set<Entry> dirty = new LinkedHashSet<>();
     private final Placeholders placeholders = new Placeholders(this);
     private long arrivals;
-    private long sequence;
 
     Reconciler(AppIndex index, EventSink events, StaleBundles stale) {
-        this.index = index;
-        this.events = events;
+        this.publisher = new Publisher(index, events, claims);
         this.evaluator = new Evaluator(claims, stale);
     }
 
@@ -58,7 +55,7 @@ final class Reconciler {
         }
         placeholders.configArrives(candidate);
         Entry e = admit(candidate);
-        setState(e, AppState.INSTALLED, "");
+        publisher.setState(e, AppState.INSTALLED, "");
         dirty.addAll(claims.rivalsOf(e));
         touch(e);
     }
@@ -91,12 +88,7 @@ final class Reconciler {
         entries.remove(p.id());
         dirty.remove(p);
         dirty.addAll(claims.requirersOf(p.label()));
-        if (p.record != null) {
-            events.publish(new AppEvent(AppEvent.Type.REMOVED, p.record, p.state, ++sequence), () -> {
-                index.remove(p.record, keepLabel);
-                index.changed();
-            });
-        }
+        publisher.placeholderLeft(p, keepLabel);
     }
 
     void remove(long id) {
@@ -111,9 +103,8 @@ final class Reconciler {
     }
 
     /**
-     * Renames an app in place. Its record is replaced in the index without an event: the name is
-     * not part of an app's state, and it changes only while its bundle publishes or withdraws
-     * another config.
+     * Renames an app in place, keeping its state: its name changes only while its bundle publishes
+     * or withdraws another config.
      */
     void rename(long id, String name) {
         Entry e = entries.get(id);
@@ -126,10 +117,7 @@ final class Reconciler {
         claims.renamed(e, oldName);
         dirty.add(e);
         dirty.addAll(claims.rivalsOf(e));
-        e.record = new AppRecord(e.candidate, e.state, e.reason); // an entry has a record from its arrival on
-        index.put(e.record, claims.leaderOfLabel(e.label()) == e);
-        index.forgetName(oldName, id);
-        index.changed();
+        publisher.renamed(e, oldName);
     }
 
     /** Looks again at the apps of a bundle whose wiring changed. A scan: wiring changes are rare. */
@@ -176,8 +164,8 @@ final class Reconciler {
         for (Entry e : dependentsFirst(toStop)) {
             String why = e.removed ? "its bundle withdrew the app (stopping, updating or uninstalling)"
                     : evaluator.evaluate(e).reason();
-            setState(e, AppState.STOPPING, why);
-            events.flush(); // what happened so far is delivered while app code runs
+            publisher.setState(e, AppState.STOPPING, why);
+            publisher.flush(); // what happened so far is delivered while app code runs
             Throwable t = Hooks.run(e.candidate.hooks()::stopping);
             if (t != null) {
                 Log.warn("stopping() of app '" + e.label() + "' threw; the app stopped anyway", t);
@@ -239,11 +227,7 @@ final class Reconciler {
             // that is published, lookups by the label keep finding the leaving app, never nothing
             boolean keepLabel = !e.candidate.placeholder()
                     && placeholders.has(e.candidate.origin().bundleId(), e.label());
-            events.publish(new AppEvent(AppEvent.Type.REMOVED, e.record, e.state, ++sequence), () -> {
-                index.remove(e.record, keepLabel); // stopInvalidated already stopped it if it was READY
-                refreshLeader(e.label());
-                index.changed();
-            });
+            publisher.left(e, keepLabel); // stopInvalidated already stopped it if it was READY
             batch.remove(e);
         }
     }
@@ -308,17 +292,17 @@ final class Reconciler {
     }
 
     private void start(Entry e, PriorityQueue<Entry> queue, Set<Entry> queued) {
-        setState(e, AppState.STARTING, "");
-        events.flush(); // what happened so far is delivered while app code runs
+        publisher.setState(e, AppState.STARTING, "");
+        publisher.flush(); // what happened so far is delivered while app code runs
         Throwable t = Hooks.run(e.candidate.hooks()::ready);
         if (t == null) {
-            setState(e, AppState.READY, "");
+            publisher.setState(e, AppState.READY, "");
         } else {
             Log.warn("ready() of app '" + e.label() + "' threw; the app is FAILED", t);
             e.hookFailure = "ready() threw " + Failures.describe(t)
                     + "; fix the app and update or restart its bundle to try again";
-            setState(e, AppState.FAILED, e.hookFailure);
-            refreshLeader(e.label());
+            publisher.setState(e, AppState.FAILED, e.hookFailure);
+            publisher.refreshLeader(e.label());
             claims.rivalsOf(e).forEach(r -> consider(r, queue, queued));
         }
         claims.requirersOf(e.label()).forEach(d -> consider(d, queue, queued));
@@ -326,7 +310,7 @@ final class Reconciler {
 
     /** Puts a non-eligible app in its WAITING or FAILED state; those who require it learn why. */
     private void settle(Entry e, Verdict v, PriorityQueue<Entry> queue, Set<Entry> queued) {
-        if (setState(e, v.state(), v.reason())) {
+        if (publisher.setState(e, v.state(), v.reason())) {
             claims.requirersOf(e.label()).forEach(d -> consider(d, queue, queued));
             if (v.inCycle()) { // every member of a cycle is told, not just the one that closed it
                 for (Requirement r : e.candidate.requirements()) {
@@ -336,39 +320,6 @@ final class Reconciler {
                     }
                 }
             }
-        }
-    }
-
-    // ---- publishing ----
-
-    /** Records and publishes a new state; {@code false} if nothing changed. */
-    private boolean setState(Entry e, AppState state, String reason) {
-        if (e.record != null && e.state == state && e.reason.equals(reason)) {
-            return false;
-        }
-        AppState previous = e.record == null ? null : e.state;
-        e.state = state;
-        e.reason = reason;
-        AppRecord record = new AppRecord(e.candidate, state, reason);
-        e.record = record;
-        AppEvent.Type type = previous == null ? AppEvent.Type.INSTALLED : AppEvent.typeOf(state);
-        events.publish(new AppEvent(type, record, previous, ++sequence), () -> {
-            if (state == AppState.READY) {
-                index.publishModels(e.candidate);
-            }
-            index.put(record, claims.leaderOfLabel(e.label()) == e && e.candidate.labelKnown());
-            if (previous == AppState.READY) {
-                index.withdrawModels(e.candidate);
-            }
-            index.changed();
-        });
-        return true;
-    }
-
-    private void refreshLeader(String label) {
-        Entry leader = claims.leaderOfLabel(label);
-        if (leader != null && leader.record != null && leader.candidate.labelKnown()) {
-            index.put(leader.record, true);
         }
     }
 }
