@@ -1,14 +1,12 @@
 package io.tessera.runtime;
 
+import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.logging.Handler;
 import java.util.logging.Level;
@@ -29,14 +27,15 @@ import org.osgi.framework.ServiceReference;
 final class FrameworkLog extends Logger {
 
     private final Path file;
-    private FileChannel channel;
+    /** A stream, not a {@code FileChannel}, which an interrupted writing thread would close for good. */
+    private FileOutputStream channel;
 
     /** Creates the log file's folder; a file that cannot be opened leaves the log on the console only. */
     FrameworkLog(Path file) {
         Path opened = null;
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
-            channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+            channel = new FileOutputStream(file.toFile(), true);
             opened = file;
         } catch (IOException e) {
             System.err.println("[felix] WARN cannot write the log file " + file + " (" + e + "); logging to the console only");
@@ -82,8 +81,9 @@ final class FrameworkLog extends Logger {
         System.err.println(consoleLine(source, level, bundle, msg, throwable, file));
         if (channel != null) {
             try {
-                channel.write(ByteBuffer.wrap(fileRecord(Instant.now(), source, level, bundle, msg, throwable)
-                        .getBytes(StandardCharsets.UTF_8)));
+                channel.write(fileRecord(Instant.now(), source, level, bundle, msg, throwable)
+                        .getBytes(StandardCharsets.UTF_8));
+                channel.flush();
             } catch (IOException e) {
                 channel = null;
                 System.err.println("[felix] WARN cannot write the log file " + file + " (" + e + "); logging to the console only");

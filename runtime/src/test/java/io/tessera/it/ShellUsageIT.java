@@ -25,8 +25,9 @@ public class ShellUsageIT extends TesseraTestSupport {
     private static final String INFO = "  apps:info LABEL   show everything known about one app\n";
     private static final String MODELS = "  apps:models         list the models of all READY apps, one label.Model per line with its fields\n"
             + "  apps:models LABEL   list the models of one app\n";
-    private static final String DIAG = "  apps:diag         explain why apps are not READY, and which bundles and deploy-folder files failed\n"
-            + "  apps:diag LABEL   explain why one app is (not) READY\n";
+    private static final String DIAG = "  apps:diag         explain why apps are not READY, which bundles failed, and what each"
+            + " deploy-folder file is\n"
+            + "  apps:diag LABEL   explain why one app is (not) READY, which apps wait for it, and which others asked for its label\n";
     private static final String DEPS = "  apps:deps         show what every app requires and what requires it, in dependency order\n"
             + "  apps:deps LABEL   show what an app requires and what requires it\n";
 

@@ -1,14 +1,12 @@
 package io.tessera.registry.internal;
 
+import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.regex.Pattern;
 
@@ -29,7 +27,11 @@ public final class Log {
     private static final Pattern URL_PASSWORD = Pattern.compile("(://[^/:@\\s]+:)[^@/\\s]+@");
 
     private static Path file;
-    private static FileChannel channel;
+    /**
+     * A stream, not a {@code FileChannel}: a channel is closed for good when a thread writing to it
+     * is interrupted (a stopping worker, Ctrl-C in the shell), which would end the log silently.
+     */
+    private static FileOutputStream channel;
 
     private Log() {
     }
@@ -45,7 +47,7 @@ public final class Log {
         }
         try {
             Files.createDirectories(path.toAbsolutePath().getParent());
-            channel = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+            channel = new FileOutputStream(path.toFile(), true);
             file = path;
         } catch (IOException e) {
             System.err.println("[tessera] WARN cannot write the log file " + path + " (" + e + "); logging to the console only");
@@ -65,18 +67,34 @@ public final class Log {
     }
 
     public static void warn(String message, Throwable t) {
-        write("WARN", message, t);
+        write("WARN", message, t, true);
     }
 
+    /**
+     * A problem whose message already names the exception (as an app's or a file's reason does):
+     * the console line is the message and where the stack trace is; the file has the trace.
+     */
+    public static void warnNamed(String message, Throwable t) {
+        write("WARN", message, t, false);
+    }
+
+    /**
+     * A note that needs no action (a jar deployed, a folder watched again): in the log file only, so
+     * the console keeps to problems; on the console when there is no log file.
+     */
     public static void info(String message) {
-        write("INFO", message, null);
+        write("INFO", message, null, true);
     }
 
-    private static synchronized void write(String level, String message, Throwable t) {
-        System.err.println(consoleLine(level, message, t, file));
+    private static synchronized void write(String level, String message, Throwable t, boolean nameOnConsole) {
+        if (channel == null || !"INFO".equals(level)) {
+            System.err.println(nameOnConsole || t == null ? consoleLine(level, message, t, file)
+                    : consoleLine(level, message, null, null) + (file == null ? "" : " (stack trace in " + file + ")"));
+        }
         if (channel != null) {
             try {
-                channel.write(ByteBuffer.wrap(fileRecord(Instant.now(), level, message, t).getBytes(StandardCharsets.UTF_8)));
+                channel.write(fileRecord(Instant.now(), level, message, t).getBytes(StandardCharsets.UTF_8));
+                channel.flush();
             } catch (IOException e) {
                 Path lost = file;
                 close();

@@ -41,12 +41,17 @@ public final class DeployStatus {
     }
 
     void put(FileStatus status, String logLine) {
+        put(status, logLine, null);
+    }
+
+    /** Keeps a file's status; logs it once, when it changes, a problem with the exception behind it if any. */
+    void put(FileStatus status, String logLine, Throwable cause) {
         FileStatus before = files.put(status.fileName(), status);
         if (!status.equals(before) && logLine != null) {
             if (status.kind().severity() == FileStatus.Severity.OK) {
                 Log.info("deploy: " + status.fileName() + ": " + logLine);
             } else {
-                Log.warn("deploy: " + status.fileName() + ": " + logLine, null);
+                Log.warnNamed("deploy: " + status.fileName() + ": " + logLine, cause);
             }
         }
     }

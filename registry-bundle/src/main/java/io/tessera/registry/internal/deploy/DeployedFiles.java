@@ -119,7 +119,7 @@ final class DeployedFiles {
             startFailed.accept(b, e);
             Kind kind = b.getState() == Bundle.INSTALLED ? Kind.UNRESOLVED : Kind.NOT_STARTED;
             String why = e instanceof BundleException be ? StartProblem.whyNotStarted(context, b, be) : e.getMessage();
-            record(new FileStatus(t.name, kind, b.getBundleId(), why));
+            record(new FileStatus(t.name, kind, b.getBundleId(), why), kind == Kind.NOT_STARTED ? e : null);
         }
     }
 
@@ -179,6 +179,11 @@ final class DeployedFiles {
 
     /** Keeps a file's new status, logging it once as the line the shell shows. */
     private void record(FileStatus s) {
-        status.put(s, report.describe(s));
+        record(s, null);
+    }
+
+    /** As {@link #record(FileStatus)}, with the exception behind a problem for the log file. */
+    private void record(FileStatus s, Throwable cause) {
+        status.put(s, report.describe(s), cause);
     }
 }
