@@ -6,6 +6,7 @@ import static org.junit.Assert.assertTrue;
 
 import java.io.ByteArrayInputStream;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.junit.Test;
 import org.junit.runner.RunWith;
@@ -15,8 +16,11 @@ import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.Bundle;
+import org.osgi.framework.ServiceRegistration;
 
 import io.tessera.core.App;
+import io.tessera.core.AppEvent;
+import io.tessera.core.AppListener;
 import io.tessera.core.AppState;
 import io.tessera.it.fixture.TwinApp;
 
@@ -91,6 +95,45 @@ public class LifecycleEdgesIT extends TesseraTestSupport {
         settle();
         assertEquals(List.of(expected), List.copyOf(journal));
         assertEquals(AppState.WAITING, stateOf("lc_meta_user"));
+        assertExamplesReady();
+    }
+
+    /**
+     * Stepped down at STOPPING, an app is replaced by its STOPPED listing in the same batch: when
+     * its config service goes later, after the activator's stop, nothing is removed or listed again.
+     */
+    @Test
+    public void anAppSteppedDownAtStoppingIsListedStoppedExactlyOnce_forEveryKindOfApp() throws Exception {
+        List<AppEvent> events = new CopyOnWriteArrayList<>();
+        ServiceRegistration<AppListener> listening = context.registerService(AppListener.class, events::add, null);
+        try {
+            for (TestBundles kind : List.of(TestBundles.app("lc_once_act"), TestBundles.plain("lc_once_plain"),
+                    TestBundles.twin("test.lc_once_twin", "lc_once_l", "lc_once_r"))) {
+                Bundle b = installAndStart(kind);
+                long id = b.getBundleId();
+                List<String> labels = kind.symbolicName().equals("test.lc_once_twin") ? List.of("lc_once_l", "lc_once_r")
+                        : List.of(kind.symbolicName().substring("test.".length()));
+                settle();
+                int from = events.size();
+                b.stop();
+                settle();
+                for (String label : labels) {
+                    List<App> listed = registry.apps().stream().filter(a -> a.label().equals(label)).toList();
+                    assertEquals(label + ": " + listed, 1, listed.size());
+                    assertEquals(label, AppState.STOPPED, listed.get(0).state());
+                    assertEquals(label, "bundle " + id + " is stopped: start " + id, listed.get(0).reason());
+                    List<String> seen = events.subList(from, events.size()).stream()
+                            .filter(e -> e.app().label().equals(label))
+                            .map(e -> e.type() + " " + e.app().state()).toList();
+                    assertEquals(label, List.of("STOPPING STOPPING", "REMOVED STOPPING", "INSTALLED STOPPED"), seen);
+                }
+                b.uninstall();
+                settle();
+                labels.forEach(label -> assertFalse(label, registry.findApp(label).isPresent()));
+            }
+        } finally {
+            listening.unregister();
+        }
         assertExamplesReady();
     }
 
