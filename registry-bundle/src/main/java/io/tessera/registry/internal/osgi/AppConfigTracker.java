@@ -96,7 +96,10 @@ final class AppConfigTracker extends ServiceTracker<AppConfig, AppConfigTracker.
         return new Tracked(id, bundle.getBundleId());
     }
 
-    /** Renames the bundle's other apps whose default name changed with this one's arrival, then adds it. */
+    /**
+     * Notes the label the bundle is known by while stopped, renames the bundle's other apps whose
+     * default name changed with this one's arrival, then adds it.
+     */
     private void add(Bundle bundle, Candidate candidate, Map<Long, String> renames) {
         inactive.published(bundle, candidate.label()); // so it is listed, under this label, while it is stopped
         renames.forEach(registry::rename);
