@@ -73,17 +73,24 @@ public class StaleWiringIT extends TesseraTestSupport {
         assertEquals(AppState.WAITING, stateOf("lc_importer"));
         assertTrue(registry.app("lc_importer").reason().contains("run 'refresh " + shared.getBundleId() + "'"));
 
-        shell("refresh " + shared.getBundleId());
-        await("both importers are READY again after the refresh",
-                () -> registry.findApp("lc_importer").map(App::isReady).orElse(false)
-                        && registry.findApp("lc_requirer").map(App::isReady).orElse(false));
+        String refreshed = shell("refresh " + shared.getBundleId());
+        try {
+            await("both importers are READY again after the refresh",
+                    () -> registry.findApp("lc_importer").map(App::isReady).orElse(false)
+                            && registry.findApp("lc_requirer").map(App::isReady).orElse(false));
+        } catch (AssertionError e) {
+            throw new AssertionError(e.getMessage() + "; refresh said: " + refreshed + "; importer " + plain.getState()
+                    + " " + registry.findApp("lc_importer").map(a -> a.state() + " " + a.reason()).orElse("gone")
+                    + "; requirer " + requiring.getState() + " "
+                    + registry.findApp("lc_requirer").map(a -> a.state() + " " + a.reason()).orElse("gone"), e);
+        }
         settle();
         assertExamplesReady();
         assertTrue(shell("apps:check"), shell("apps:check").startsWith("System check identified no issues"));
     }
 
     @Test
-    public void anUninstallWithoutRefreshMakesImportersWaitNamingTheirOwnRefresh() throws Exception {
+    public void anUninstallWithoutRefreshMakesImportersWaitNamingAppsRefresh() throws Exception {
         Bundle shared = installAndStart(TestBundles.app("lc_gone").exportsWired());
         Bundle importer = installAndStart(TestBundles.app("lc_orphaned").importsWired());
         assertEquals(AppState.READY, stateOf("lc_orphaned"));
@@ -95,15 +102,17 @@ public class StaleWiringIT extends TesseraTestSupport {
         assertEquals(app.reason(), AppState.WAITING, app.state());
         assertEquals("bundle " + importer.getBundleId() + " (test.lc_orphaned) still uses package "
                 + TestBundles.WIRED_PACKAGE + " from bundle " + sharedId + " (test.lc_gone), which was uninstalled"
-                + " without a refresh, so it runs against classes that are gone; run 'refresh " + importer.getBundleId()
-                + "' to rewire it (Tessera does not refresh by itself)", app.reason());
+                + " without a refresh, so it runs against classes that are gone; run 'apps:rewire'"
+                + " (Tessera does not refresh by itself)", app.reason());
         assertExamplesReady();
 
         // the refresh it names rewires it: with the package gone it cannot resolve, and nothing stale is left
-        shell("refresh " + importer.getBundleId());
+        String refreshed = shell("apps:rewire");
+        assertTrue(refreshed, refreshed.startsWith("Refreshed ") && refreshed.contains(importer.getBundleId() + " test.lc_orphaned"));
         await("the importer was refreshed and cannot resolve", () -> importer.getState() == Bundle.INSTALLED);
         settle();
         assertFalse(registry.apps().stream().anyMatch(a -> a.reason().contains("still uses")));
+        assertEquals("No bundle's removal is pending: nothing to refresh.\n", shell("apps:rewire"));
         assertExamplesReady();
     }
 }

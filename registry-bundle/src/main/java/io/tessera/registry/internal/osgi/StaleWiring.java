@@ -116,11 +116,12 @@ final class StaleWiring implements SynchronousBundleListener, FrameworkListener 
             String what = (pkg == null ? "" : "package " + pkg + " from ");
             String self = "bundle " + bundle.getBundleId() + " (" + bundle.getSymbolicName() + ")";
             String other = "bundle " + p.getBundleId() + " (" + p.getSymbolicName() + ")";
-            // Gogo's refresh without arguments fails, and an uninstalled bundle has no id Gogo can find
+            // an uninstalled bundle has no id Gogo's refresh can find, and refreshing only the importer may
+            // wire it to the leftover revision again: apps:rewire refreshes what is pending removal
             return uninstalled
                     ? self + " still uses " + what + other + ", which was uninstalled without a refresh, so it runs"
-                            + " against classes that are gone; run 'refresh " + bundle.getBundleId()
-                            + "' to rewire it (Tessera does not refresh by itself)"
+                            + " against classes that are gone; run 'apps:rewire' (Tessera does not"
+                            + " refresh by itself)"
                     : self + " still uses " + what + "the old revision of " + other
                             + ", which was updated without a refresh, so it runs against the old classes; run 'refresh "
                             + p.getBundleId() + "' to rewire it (Tessera does not refresh by itself)";

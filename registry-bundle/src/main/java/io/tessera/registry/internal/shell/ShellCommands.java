@@ -30,6 +30,8 @@ public final class ShellCommands {
     public static List<ServiceRegistration<?>> register(BundleContext context, AppCommands commands,
             Supplier<List<String>> labels) {
         List<ServiceRegistration<?>> out = new ArrayList<>();
+        out.add(context.registerService(Function.class, new CheckedCommand(new RewireCommand(context), SCOPE + ":rewire"),
+                properties("rewire")));
         List<String> labelled = new ArrayList<>();
         for (String function : AppCommands.FUNCTIONS) {
             CheckedCommand command = new CheckedCommand(commands, SCOPE + ":" + function);
