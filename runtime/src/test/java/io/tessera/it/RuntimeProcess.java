@@ -36,13 +36,23 @@ final class RuntimeProcess implements AutoCloseable {
     private final StringBuffer err = new StringBuffer();
     private final List<Thread> readers = new ArrayList<>();
 
-    /** @param dir the test's own folder: deploy/ and log/tessera.log go there */
+    /**
+     * @param dir the test's own folder: deploy/ and log/tessera.log go there, and the home
+     *        ({@code dir/home}), emptied of its data first ({@code --clean})
+     */
     RuntimeProcess(Input input, Path dir, Path bundles) throws IOException {
+        this(input, dir, bundles, List.of("-Dtessera.deploy=" + dir.resolve("deploy"),
+                "-Dtessera.log.file=" + dir.resolve("log/tessera.log"), "-Dtessera.home=" + dir.resolve("home")), List.of("--clean"));
+    }
+
+    /** The launcher with these system properties and program arguments, run in {@code dir}. */
+    RuntimeProcess(Input input, Path dir, Path bundles, List<String> properties, List<String> args) throws IOException {
         Path jar = Path.of("target/tessera-runtime.jar").toAbsolutePath();
         Files.createDirectories(dir.resolve("deploy"));
-        List<String> java = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Dtessera.deploy=" + dir.resolve("deploy"), "-Dtessera.log.file=" + dir.resolve("log/tessera.log"),
-                "-Dtessera.bundles=" + bundles, "-jar", jar.toString());
+        List<String> java = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        java.addAll(properties);
+        java.addAll(List.of("-Dtessera.bundles=" + bundles, "-jar", jar.toString()));
+        java.addAll(args);
         ProcessBuilder builder = switch (input) {
             case DEV_NULL -> new ProcessBuilder(java).redirectInput(new File("/dev/null"));
             case CLOSED -> new ProcessBuilder("sh", "-c", "exec \"$@\" <&-", "sh").redirectInput(new File("/dev/null"));
@@ -154,6 +164,16 @@ final class RuntimeProcess implements AutoCloseable {
         if (new ProcessBuilder("kill", "-" + name, Long.toString(pid)).inheritIO().start().waitFor() != 0) {
             fail("kill -" + name + " " + pid + " failed");
         }
+    }
+
+    /** SIGKILL: the process dies at once, without its shutdown hooks. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor();
+    }
+
+    boolean isAlive() {
+        return process.isAlive();
     }
 
     /** SIGTERM, as a service manager or {@code kill} sends it. */
