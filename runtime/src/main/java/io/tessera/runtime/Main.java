@@ -86,7 +86,7 @@ public final class Main {
                 jars.add(bundle);
             }
         }
-        RuntimeBundles.Result reconciled = RuntimeBundles.reconcile(framework.getBundleContext(), jars);
+        RuntimeBundles.Result reconciled = RuntimeBundles.reconcile(framework.getBundleContext(), bundles, jars);
         framework.start(); // starts what was started when the runtime last stopped (apps installed from the shell)
 
         List<Bundle> installed = new ArrayList<>();
@@ -109,7 +109,9 @@ public final class Main {
         long millis = (System.nanoTime() - t0) / 1_000_000;
         System.out.println((apps ? summary(framework.getBundleContext(), millis) : "Felix started in " + millis + " ms")
                 + "; home " + home.root() + (clean ? " (started clean: data/ emptied)"
-                : reconciled.installed() == reconciled.bundles().size() ? " (first start)" : ""));
+                : reconciled.installed() == reconciled.bundles().size() ? " (first start)" : "")
+                + (reconciled.updated() == 0 ? "" : " (" + reconciled.updated() + " of the runtime's bundles updated)")
+                + (reconciled.uninstalled() == 0 ? "" : " (" + reconciled.uninstalled() + " of the runtime's bundles removed)"));
         if (jline != null) {
             System.out.println("Deploy folder: " + home.deploy() + "   Log: " + home.logFile()
                     + "\nTab completes; 'help' lists the commands; Ctrl-C interrupts; 'stop 0' or Ctrl-D at an empty prompt quits.");
@@ -195,6 +197,9 @@ public final class Main {
         p.put("felix.fileinstall.poll", "500");
         p.put("felix.fileinstall.log.default", "jul");
         p.put("felix.fileinstall.log.level", "3");
+        // etc/ is the operator's: FileInstall writing ConfigAdmin's copy back into a file raced with
+        // an operator's edit of it (the edit was lost)
+        p.put("felix.fileinstall.enableConfigSave", "false");
         if (shell) {
             // the shell reads its profile from gosh.home/etc; Ctrl-D at an empty prompt stops the
             // framework, but the end of input that is no terminal (a shell forced on) does not

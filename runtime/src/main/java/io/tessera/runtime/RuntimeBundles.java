@@ -17,19 +17,24 @@ import org.osgi.framework.BundleException;
  * The runtime's own bundles (the jars in {@code target/bundles}) brought into a framework whose
  * cache may already hold them: matched by location (the jar's URI), a missing one is installed, one
  * whose jar changed since it was installed or last updated is updated in place (same bundle id),
- * an unchanged one is left alone; none is ever installed twice. Runs between {@code init()} and
+ * an unchanged one is left alone, one whose jar is gone is uninstalled; none is ever installed twice. Runs between {@code init()} and
  * {@code start()}, before anything is resolved, so an update needs no refresh.
  */
 final class RuntimeBundles {
 
-    /** What reconciling did: every wanted bundle, and how many were installed and updated. */
-    record Result(List<Bundle> bundles, int installed, int updated) {
+    /** What reconciling did: every wanted bundle, and how many were installed, updated and uninstalled. */
+    record Result(List<Bundle> bundles, int installed, int updated, int uninstalled) {
     }
 
     private RuntimeBundles() {
     }
 
-    static Result reconcile(BundleContext system, List<Path> jars) throws IOException, BundleException {
+    /**
+     * @param folder where the runtime's jars are: a bundle installed from there whose jar is gone
+     *        (left out of a newer build) is uninstalled
+     * @param jars the jars of {@code folder} to install, update or keep
+     */
+    static Result reconcile(BundleContext system, Path folder, List<Path> jars) throws IOException, BundleException {
         Map<String, Bundle> byLocation = new HashMap<>();
         for (Bundle b : system.getBundles()) {
             byLocation.put(b.getLocation(), b);
@@ -51,6 +56,15 @@ final class RuntimeBundles {
             }
             bundles.add(b);
         }
-        return new Result(bundles, installed, updated);
+        int uninstalled = 0;
+        String prefix = folder.toUri().toString();
+        for (Bundle b : byLocation.values()) {
+            if (b.getBundleId() != 0 && b.getLocation().startsWith(prefix)
+                    && !Files.exists(folder.resolve(b.getLocation().substring(prefix.length())))) {
+                b.uninstall();
+                uninstalled++;
+            }
+        }
+        return new Result(bundles, installed, updated, uninstalled);
     }
 }

@@ -29,7 +29,8 @@ final class RuntimeProcess implements AutoCloseable {
 
     private static final Pattern CURSOR_FORWARD = Pattern.compile("\u001B\\[(\\d*)C");
 
-    enum Input { DEV_NULL, CLOSED, TERMINAL }
+    /** Standard input from /dev/null, closed, a pseudo-terminal, or a pipe this test writes to ({@link #type}). */
+    enum Input { DEV_NULL, CLOSED, TERMINAL, PIPE }
 
     private final Process process;
     private final StringBuffer out = new StringBuffer();
@@ -50,11 +51,13 @@ final class RuntimeProcess implements AutoCloseable {
         Path jar = Path.of("target/tessera-runtime.jar").toAbsolutePath();
         Files.createDirectories(dir.resolve("deploy"));
         List<String> java = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-        java.addAll(properties);
-        java.addAll(List.of("-Dtessera.bundles=" + bundles, "-jar", jar.toString()));
+        java.add("-Dtessera.bundles=" + bundles);
+        java.addAll(properties); // after it: the last -D of a name wins
+        java.addAll(List.of("-jar", jar.toString()));
         java.addAll(args);
         ProcessBuilder builder = switch (input) {
             case DEV_NULL -> new ProcessBuilder(java).redirectInput(new File("/dev/null"));
+            case PIPE -> new ProcessBuilder(java);
             case CLOSED -> new ProcessBuilder("sh", "-c", "exec \"$@\" <&-", "sh").redirectInput(new File("/dev/null"));
             case TERMINAL -> new ProcessBuilder("script", "-qfec", "stty cols 160 rows 50; exec " + String.join(" ", java),
                     "/dev/null");
@@ -144,7 +147,7 @@ final class RuntimeProcess implements AutoCloseable {
     }
 
     /** The runtime's JVM: this process, or the one {@code script} runs. */
-    private long javaPid() {
+    long javaPid() {
         return process.toHandle().descendants().filter(h -> h.info().command().orElse("").endsWith("/java"))
                 .findFirst().orElse(process.toHandle()).pid();
     }
