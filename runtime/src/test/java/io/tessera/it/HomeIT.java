@@ -80,6 +80,30 @@ public class HomeIT {
     }
 
     @Test
+    public void whatIsInTheDeployFolderIsNotDeployedAgainNorDuplicatedAfterARestart() throws Exception {
+        Path dir = fresh("HomeIT-deploy");
+        Path deploy = Files.createDirectories(dir.resolve("home/deploy"));
+        Files.write(deploy.resolve("dropped.jar"), TestBundles.app("dropped").build());
+        Map<String, String> before;
+        try (HomeShell shell = HomeShell.start(dir)) {
+            await(() -> shell.run("apps:list").matches("(?s).*\\bdropped\\s+READY\\b.*"));
+            before = shell.bundles();
+            assertTrue(before.toString(), before.get("test.dropped").matches("\\d+ Active"));
+            assertEquals(0, shell.stop());
+        }
+        Path log = dir.resolve("home/log/tessera.log");
+        try (HomeShell shell = HomeShell.start(dir)) {
+            await(() -> shell.run("apps:list").matches("(?s).*\\bdropped\\s+READY\\b.*"));
+            assertEquals(before, shell.bundles()); // the same bundle id, none twice
+            assertEquals(0, shell.stop());
+        }
+        String written = Files.readString(log);
+        assertTrue(written, written.contains("deploy: dropped.jar: installed as bundle " + before.get("test.dropped").split(" ")[0]));
+        assertFalse("not updated nor reinstalled: " + written, written.contains("deploy: dropped.jar changed")
+                || written.contains("was installed as bundle"));
+    }
+
+    @Test
     public void theRuntimesOwnBundlesAreUpdatedWhenTheirJarChangedAndNeverInstalledTwice() throws Exception {
         Path dir = fresh("HomeIT-reconcile");
         Path bundles = Files.createDirectories(dir.resolve("bundles"));
