@@ -1,6 +1,5 @@
 package io.tessera.runtime;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -82,18 +81,6 @@ record Home(Path root, Path etc, Path deploy, Path data, Path log, Path logFile)
                     Files.delete(p);
                 }
             }
-        }
-    }
-
-    /** Deletes a folder tree if it exists (a throwaway cache); errors are ignored. */
-    static synchronized void deleteTree(Path root) {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(root)) {
-            paths.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
-        } catch (IOException | java.io.UncheckedIOException ignored) {
-            // a throwaway directory; the OS cleans the temp folder eventually
         }
     }
 

@@ -54,6 +54,13 @@ public final class Main {
         Path jar = Path.of(Main.class.getProtectionDomain().getCodeSource().getLocation().toURI());
         Path bundles = Path.of(System.getProperty("tessera.bundles", jar.getParent().resolve("bundles").toString()));
         Home home = Home.choose(jar.getParent());
+        for (String arg : args) {
+            if (!arg.equals("--clean")) {
+                System.err.println("Tessera cannot start: unknown argument '" + arg + "'. The launcher takes --clean (start"
+                        + " from an empty data/ folder) and system properties such as -Dtessera.home=DIR before -jar.");
+                System.exit(2);
+            }
+        }
         boolean clean = List.of(args).contains("--clean") || Boolean.getBoolean("tessera.clean");
         boolean shell = InteractiveShell.wanted();
         boolean apps = !"false".equals(System.getProperty("tessera.apps"));

@@ -210,6 +210,20 @@ public class HomeIT {
         }
     }
 
+    @Test
+    public void anUnknownArgumentIsRefusedNamingIt() throws Exception {
+        Path dir = fresh("HomeIT-arguments");
+        for (String arg : List.of("--cleen", "clean", "-Dtessera.home=x")) {
+            try (RuntimeProcess runtime = new RuntimeProcess(RuntimeProcess.Input.DEV_NULL, dir, HomeShell.BUNDLES,
+                    List.of("-Dtessera.home=" + dir.resolve("home")), List.of(arg))) {
+                assertEquals(runtime.err(), 2, runtime.exitCode());
+                assertEquals("Tessera cannot start: unknown argument '" + arg + "'. The launcher takes --clean (start from an"
+                        + " empty data/ folder) and system properties such as -Dtessera.home=DIR before -jar.\n", runtime.err());
+            }
+        }
+        assertFalse("nothing was created", Files.exists(dir.resolve("home")));
+    }
+
     private static void assertRefused(Path dir, Path home, String message) throws Exception {
         try (RuntimeProcess runtime = new RuntimeProcess(RuntimeProcess.Input.DEV_NULL, dir, HomeShell.BUNDLES,
                 List.of("-Dtessera.home=" + home), List.of())) {
