@@ -211,6 +211,30 @@ public class HomeIT {
     }
 
     @Test
+    public void theEnvironmentsTesseraHomeChoosesTheHomeAndTheSystemPropertyWinsOverIt() throws Exception {
+        Path dir = fresh("HomeIT-env");
+        Path fromEnv = dir.resolve("from-env");
+        Path fromProperty = dir.resolve("from-property");
+        String line = "Tessera started in \\d+ ms: 4 of 4 apps READY \\(auth, blog, notes, polls\\); home ";
+        try (RuntimeProcess runtime = new RuntimeProcess(RuntimeProcess.Input.DEV_NULL, dir, HomeShell.BUNDLES, List.of(),
+                List.of(), Map.of("TESSERA_HOME", fromEnv.toString()))) {
+            runtime.await(line + Pattern.quote(fromEnv.toString()) + " \\(first start\\)\n");
+            assertTrue(Files.isRegularFile(fromEnv.resolve("data/tessera.lock")));
+            for (String folder : List.of("etc", "deploy", "data/cache", "log")) {
+                assertTrue(folder, Files.isDirectory(fromEnv.resolve(folder)));
+            }
+            runtime.terminate();
+            assertEquals(0, runtime.exitCode());
+        }
+        try (RuntimeProcess runtime = new RuntimeProcess(RuntimeProcess.Input.DEV_NULL, dir, HomeShell.BUNDLES,
+                List.of("-Dtessera.home=" + fromProperty), List.of(), Map.of("TESSERA_HOME", fromEnv.toString()))) {
+            runtime.await(line + Pattern.quote(fromProperty.toString()) + " \\(first start\\)\n");
+            runtime.terminate();
+            assertEquals(0, runtime.exitCode());
+        }
+    }
+
+    @Test
     public void anUnknownArgumentIsRefusedNamingIt() throws Exception {
         Path dir = fresh("HomeIT-arguments");
         for (String arg : List.of("--cleen", "clean", "-Dtessera.home=x")) {

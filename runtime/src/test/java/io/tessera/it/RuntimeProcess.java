@@ -48,6 +48,12 @@ final class RuntimeProcess implements AutoCloseable {
 
     /** The launcher with these system properties and program arguments, run in {@code dir}. */
     RuntimeProcess(Input input, Path dir, Path bundles, List<String> properties, List<String> args) throws IOException {
+        this(input, dir, bundles, properties, args, java.util.Map.of());
+    }
+
+    /** As above, with {@code env} added to the environment. */
+    RuntimeProcess(Input input, Path dir, Path bundles, List<String> properties, List<String> args,
+            java.util.Map<String, String> env) throws IOException {
         Path jar = Path.of("target/tessera-runtime.jar").toAbsolutePath();
         Files.createDirectories(dir.resolve("deploy"));
         List<String> java = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
@@ -66,6 +72,8 @@ final class RuntimeProcess implements AutoCloseable {
             builder.command().addAll(java);
         }
         builder.environment().put("TERM", "xterm-256color");
+        builder.environment().remove("TESSERA_HOME"); // the test's choice, not the machine's
+        builder.environment().putAll(env);
         builder.directory(dir.toFile());
         process = builder.start();
         readers.add(pump(process.getInputStream(), out));
