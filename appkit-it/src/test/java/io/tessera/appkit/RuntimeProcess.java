@@ -31,13 +31,14 @@ final class RuntimeProcess implements AutoCloseable {
     }
 
     /**
-     * Starts the runtime jar with {@code -Dtessera.deploy=deploy}, its shell reading this test's
-     * pipe as a user's terminal ({@code -Dtessera.shell=true}: without a terminal there is none).
+     * Starts the runtime jar with {@code -Dtessera.deploy=deploy} and a clean home of its own beside
+     * it (not the checkout's default home, which an operator's runtime may hold), its shell reading
+     * this test's pipe as a user's terminal ({@code -Dtessera.shell=true}: without a terminal there is none).
      */
     static RuntimeProcess start(Path runtimeJar, Path deploy) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        return new RuntimeProcess(new ProcessBuilder(java, "-Dtessera.deploy=" + deploy, "-Dtessera.shell=true", "-jar",
-                runtimeJar.toString())
+        return new RuntimeProcess(new ProcessBuilder(java, "-Dtessera.deploy=" + deploy,
+                "-Dtessera.home=" + deploy.resolveSibling("home"), "-Dtessera.shell=true", "-jar", runtimeJar.toString(), "--clean")
                 .redirectErrorStream(true).start());
     }
 

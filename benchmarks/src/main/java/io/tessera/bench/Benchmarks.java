@@ -20,14 +20,14 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * here fails on a timing; a target that is not met is reported as such.
  *
  * <pre>
- * java -jar benchmarks/target/tessera-benchmarks.jar [--quick] [--only=lookups,churn,deploy,startup,memory]
+ * java -jar benchmarks/target/tessera-benchmarks.jar [--quick] [--only=lookups,churn,deploy,startup,memory,warm]
  *      [--churn-n=100,1000,5000] [--runtime=runtime/target] [--out=benchmarks/target/bench-results]
  * </pre>
  */
 public final class Benchmarks {
 
     static final List<Process> CHILDREN = new CopyOnWriteArrayList<>();
-    static final List<String> ALL = List.of("lookups", "churn", "deploy", "startup", "memory");
+    static final List<String> ALL = List.of("lookups", "churn", "deploy", "startup", "memory", "warm");
 
     /** One line of the table; {@code ratio} is median over baseline median. */
     public record Row(String figure, String measurement, Stats value, String baselineName, Stats baseline,
@@ -100,6 +100,7 @@ public final class Benchmarks {
                 case "deploy" -> rows.addAll(Deploy.run(s, notes));
                 case "startup" -> rows.addAll(Startup.run(s, notes));
                 case "memory" -> rows.addAll(Memory.run(s, notes));
+                case "warm" -> rows.addAll(WarmRestart.run(s, notes));
                 default -> throw new IllegalArgumentException(section);
             }
             s.log("== " + section + " took " + (System.nanoTime() - ts) / 1_000_000_000 + " s");
@@ -223,7 +224,7 @@ public final class Benchmarks {
         }
         Files.createDirectories(out);
         for (String log : List.of("progress.log", "jmh-lookups.log", "churn-children.log", "memory-children.log",
-                "deploy-runtime.log", "startup-children.log")) {
+                "deploy-runtime.log", "startup-children.log", "warm-children.log")) {
             Files.deleteIfExists(out.resolve(log)); // the logs of the previous run; results-*.md are kept
         }
         Path shm = Path.of("/dev/shm");

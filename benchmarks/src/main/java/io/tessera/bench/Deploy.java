@@ -48,7 +48,7 @@ final class Deploy {
         Path probeFile = work.resolve("probe.log");
         Files.deleteIfExists(probeFile);
         List<String> cmd = List.of(Child.java().toString(), "-Dtessera.shell=false", "-Dtessera.deploy=" + tesseraFolder,
-                "-Dtessera.bundles=" + bundles, "-Dtessera.storage=" + work.resolve("felix"),
+                "-Dtessera.bundles=" + bundles, "-Dtessera.home=" + work.resolve("home"),
                 // FileInstall reads its settings through the framework, which falls back to system properties
                 "-Dfelix.fileinstall.dir=" + fileInstallFolder, "-Dfelix.fileinstall.poll=100",
                 "-Dfelix.fileinstall.noInitialDelay=true", "-Dfelix.fileinstall.log.level=2",

@@ -60,7 +60,7 @@ final class Startup {
         Path deploy = Files.createDirectories(work.resolve("deploy"));
         List<String> cmd = new ArrayList<>(List.of(Child.java().toString(), "-Dtessera.shell=true",
                 "-Dtessera.deploy=" + deploy,
-                "-Dtessera.storage=" + work.resolve("felix")));
+                "-Dtessera.home=" + work.resolve("home")));
         if (!tessera) {
             cmd.add("-Dtessera.apps=false");
         }

@@ -1,11 +1,8 @@
 package io.tessera.runtime;
 
-import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.logging.Handler;
@@ -21,21 +18,29 @@ import org.osgi.framework.ServiceReference;
  * The framework's errors and warnings (Felix's {@code felix.log.logger}), and what bundles log
  * through {@code java.util.logging} (FileInstall, jline), each written once: one line on the
  * console naming the bundle it concerns, and a record with the stack trace appended to the log
- * file, which the registry's own log appends to as well. Records are written whole in one
- * append, so lines of the two writers and of concurrent threads never interleave.
+ * file ({@link RollingLogFile}), which the registry's own log writes to as well. Records are
+ * written whole in one append, so lines of the two writers and of concurrent threads never
+ * interleave.
  */
 final class FrameworkLog extends Logger {
 
-    private final Path file;
-    /** A stream, not a {@code FileChannel}, which an interrupted writing thread would close for good. */
-    private FileOutputStream channel;
+    /** Rolled at 10 MB, five old files kept. */
+    static final long LIMIT = 10L * 1024 * 1024;
+    static final int GENERATIONS = 5;
 
-    /** Creates the log file's folder; a file that cannot be opened leaves the log on the console only. */
+    private final Path file;
+    private RollingLogFile channel;
+
+    /** Opens the rolling log file; a file that cannot be opened leaves the log on the console only. */
     FrameworkLog(Path file) {
+        this(file, LIMIT, GENERATIONS);
+    }
+
+    FrameworkLog(Path file, long limit, int generations) {
         Path opened = null;
         try {
-            Files.createDirectories(file.toAbsolutePath().getParent());
-            channel = new FileOutputStream(file.toFile(), true);
+            channel = new RollingLogFile(file, limit, generations);
+            channel.receiveJavaLogging();
             opened = file;
         } catch (IOException e) {
             System.err.println("[felix] WARN cannot write the log file " + file + " (" + e + "); logging to the console only");
@@ -78,12 +83,12 @@ final class FrameworkLog extends Logger {
     }
 
     private synchronized void write(String source, int level, Bundle bundle, String msg, Throwable throwable) {
-        System.err.println(consoleLine(source, level, bundle, msg, throwable, file));
+        if (level <= LOG_WARNING || channel == null) { // notes go to the file only, as the registry's do
+            System.err.println(consoleLine(source, level, bundle, msg, throwable, file));
+        }
         if (channel != null) {
             try {
-                channel.write(fileRecord(Instant.now(), source, level, bundle, msg, throwable)
-                        .getBytes(StandardCharsets.UTF_8));
-                channel.flush();
+                channel.append(fileRecord(Instant.now(), source, level, bundle, msg, throwable));
             } catch (IOException e) {
                 channel = null;
                 System.err.println("[felix] WARN cannot write the log file " + file + " (" + e + "); logging to the console only");

@@ -70,7 +70,7 @@ final class InteractiveShell {
             }
         }
         try {
-            shell.start();
+            shell.start(Bundle.START_TRANSIENT); // started by the launcher on every start, never from the cache
         } catch (BundleException e) {
             System.err.println("The shell did not start: " + e.getMessage());
         } finally {

@@ -1,15 +1,11 @@
 package io.tessera.runtime;
 
-import java.io.File;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.lang.reflect.Method;
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,19 +23,24 @@ import org.osgi.framework.launch.FrameworkFactory;
 import org.osgi.framework.wiring.FrameworkWiring;
 
 /**
- * Starts Tessera: an embedded Felix with the bundles found beside this jar, the registry watching
- * the deploy folder (framework property {@code tessera.deploy}), and the Gogo shell on the terminal if there is one ({@link InteractiveShell}).
- * The framework's storage is a throwaway directory, so every start is clean. Runs until
- * {@code stop 0} or Ctrl-D in the shell, or SIGTERM, and exits 0 when the framework stopped
- * cleanly. Without a terminal (as a service, standard input closed) there is no shell: the
- * console shows the start line, what apps print and problems, one line each; Ctrl-C then stops it.
- * Problems go with their stack traces to the log file ({@link FrameworkLog}).
+ * Starts Tessera: an embedded Felix over a home folder ({@link Home}: {@code etc/}, {@code deploy/},
+ * {@code data/}, {@code log/}) that one runtime at a time may use ({@link HomeLock}). The framework
+ * cache in {@code data/} persists, so what an operator installed from the shell is there after a
+ * restart, started or not as it was left; the runtime's own bundles, found beside this jar, are
+ * reconciled with it ({@link RuntimeBundles}). {@code --clean} (or {@code -Dtessera.clean=true})
+ * empties {@code data/} first. The registry watches the deploy folder (framework property
+ * {@code tessera.deploy}), FileInstall feeds ConfigAdmin from {@code etc/}, and the Gogo shell runs
+ * on the terminal if there is one ({@link InteractiveShell}). Runs until {@code stop 0} or Ctrl-D in
+ * the shell, or SIGTERM, and exits 0 when the framework stopped cleanly, 2 when the home cannot be
+ * used. Without a terminal (as a service, standard input closed) there is no shell: the console
+ * shows the start line, what apps print and problems, one line each; Ctrl-C then stops it.
+ * Problems go with their stack traces to the rolling log file ({@link FrameworkLog}).
  *
- * <p>System properties: {@code tessera.deploy} (the watched folder, default
- * {@code runtime/deploy}), {@code tessera.log.file} (default {@code runtime/log/tessera.log}),
- * {@code tessera.bundles}, {@code tessera.storage}, {@code tessera.shell=true|false} (the shell
- * even without a terminal, or none), {@code tessera.apps=false} (leave out the Tessera bundles and
- * examples: bare Felix, for comparisons).
+ * <p>System properties: {@code tessera.home} (else the environment's {@code TESSERA_HOME}, else
+ * {@code runtime/home}), {@code tessera.deploy} and {@code tessera.log.file} (to move the deploy
+ * folder or the log file out of the home), {@code tessera.bundles}, {@code tessera.clean},
+ * {@code tessera.shell=true|false} (the shell even without a terminal, or none),
+ * {@code tessera.apps=false} (leave out the Tessera bundles and examples: bare Felix, for comparisons).
  */
 public final class Main {
 
@@ -50,30 +51,55 @@ public final class Main {
 
     public static void main(String[] args) throws Exception {
         long t0 = System.nanoTime();
-        RuntimeLayout layout = RuntimeLayout.detect();
+        Path jar = Path.of(Main.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        Path bundles = Path.of(System.getProperty("tessera.bundles", jar.getParent().resolve("bundles").toString()));
+        Home home = Home.choose(jar.getParent());
+        for (String arg : args) {
+            if (!arg.equals("--clean")) {
+                System.err.println("Tessera cannot start: unknown argument '" + arg + "'. The launcher takes --clean (start"
+                        + " from an empty data/ folder) and system properties such as -Dtessera.home=DIR before -jar.");
+                System.exit(2);
+            }
+        }
+        boolean clean = List.of(args).contains("--clean") || Boolean.getBoolean("tessera.clean");
         boolean shell = InteractiveShell.wanted();
         boolean apps = !"false".equals(System.getProperty("tessera.apps"));
 
-        Files.createDirectories(layout.deploy());
+        HomeLock lock;
+        try {
+            home.prepare();
+            lock = HomeLock.acquire(home);
+        } catch (Home.HomeException refused) {
+            System.err.println(refused.getMessage());
+            System.exit(2);
+            return;
+        }
+        if (clean) {
+            home.clean(lock.file());
+        }
         if (shell) {
             AboveThePrompt.install(); // before Gogo takes System.out as the stream of threads without a session
         }
         Framework framework = ServiceLoader.load(FrameworkFactory.class).iterator().next()
-                .newFramework(layout.frameworkProperties(shell));
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> stopQuietly(framework, layout), "tessera-shutdown"));
+                .newFramework(frameworkProperties(home, shell));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> stopQuietly(framework), "tessera-shutdown"));
         Signals.stopFrameworkOn(framework, "TERM", "INT");
-        framework.start();
+        framework.init();
+        List<Path> jars = new ArrayList<>();
+        for (Path bundle : bundleJars(bundles)) {
+            String name = bundle.getFileName().toString();
+            boolean isShell = name.contains("gogo.jline") || name.equals("jline.jar");
+            if ((apps || !name.startsWith("tessera-")) && (shell || !isShell)) {
+                jars.add(bundle);
+            }
+        }
+        RuntimeBundles.Result reconciled = RuntimeBundles.reconcile(framework.getBundleContext(), bundles, jars);
+        framework.start(); // starts what was started when the runtime last stopped (apps installed from the shell)
 
         List<Bundle> installed = new ArrayList<>();
         Bundle jline = null;
-        for (Path jar : layout.bundleJars()) {
-            String name = jar.getFileName().toString();
-            boolean isShell = name.contains("gogo.jline") || name.equals("jline.jar");
-            if ((!apps && (name.startsWith("tessera-"))) || (!shell && isShell)) {
-                continue;
-            }
-            Bundle b = framework.getBundleContext().installBundle(jar.toUri().toString());
-            if (name.contains("gogo.jline")) {
+        for (Bundle b : reconciled.bundles()) {
+            if ("org.apache.felix.gogo.jline".equals(b.getSymbolicName())) {
                 jline = b;
             } else {
                 installed.add(b);
@@ -88,17 +114,21 @@ public final class Main {
         }
         START_FAILURES.reportTo(framework.getBundleContext()); // the registry may have started after them
         long millis = (System.nanoTime() - t0) / 1_000_000;
-        System.out.println(apps ? summary(framework.getBundleContext(), millis) : "Felix started in " + millis + " ms");
+        System.out.println((apps ? summary(framework.getBundleContext(), millis) : "Felix started in " + millis + " ms")
+                + "; home " + home.root() + (clean ? " (started clean: data/ emptied)"
+                : reconciled.installed() == reconciled.bundles().size() ? " (first start)" : "")
+                + (reconciled.updated() == 0 ? "" : " (" + reconciled.updated() + " of the runtime's bundles updated)")
+                + (reconciled.uninstalled() == 0 ? "" : " (" + reconciled.uninstalled() + " of the runtime's bundles removed)"));
         if (jline != null) {
-            System.out.println("Deploy folder: " + layout.deploy() + "   Log: " + layout.logFile()
+            System.out.println("Deploy folder: " + home.deploy() + "   Log: " + home.logFile()
                     + "\nTab completes; 'help' lists the commands; Ctrl-C interrupts; 'stop 0' or Ctrl-D at an empty prompt quits.");
             System.out.flush();
-            InteractiveShell.start(framework.getBundleContext(), jline, installed, layout.storage().resolve("gosh"));
+            InteractiveShell.start(framework.getBundleContext(), jline, installed, home.data().resolve("gosh"));
         }
         System.out.flush();
 
         FrameworkEvent end = framework.waitForStop(0);
-        deleteTree(layout.storage());
+        lock.release();
         System.exit(end.getType() == FrameworkEvent.ERROR ? 1 : 0);
     }
 
@@ -134,14 +164,16 @@ public final class Main {
             return;
         }
         try {
-            b.start();
+            // transient: the launcher starts its own bundles on every start, the shell last, so the
+            // framework must not start them from its cache before the launcher is ready
+            b.start(Bundle.START_TRANSIENT);
         } catch (BundleException e) {
             System.err.println("Bundle " + b.getSymbolicName() + " did not start: " + e.getMessage());
             START_FAILURES.add(b, e);
         }
     }
 
-    private static void stopQuietly(Framework framework, RuntimeLayout layout) {
+    private static void stopQuietly(Framework framework) {
         try {
             if ((framework.getState() & (Bundle.ACTIVE | Bundle.STARTING)) != 0) {
                 framework.stop();
@@ -150,70 +182,46 @@ public final class Main {
         } catch (Exception e) {
             System.err.println("Tessera did not stop cleanly: " + e);
         }
-        deleteTree(layout.storage());
     }
 
-    /** Deletes the throwaway storage; safe to call from the shutdown hook and main at once. */
-    static synchronized void deleteTree(Path root) {
-        if (!Files.exists(root)) {
-            return;
+    /** Felix takes its logger as an object among the (otherwise string) properties. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    static Map<String, String> frameworkProperties(Home home, boolean shell) {
+        Map<String, Object> p = new HashMap<>();
+        p.put(Constants.FRAMEWORK_STORAGE, home.cache().toString());
+        // the registry deploys the jars in this folder
+        p.put("tessera.deploy", home.deploy().toString());
+        p.put("felix.log.level", "2");
+        FrameworkLog log = new FrameworkLog(home.logFile());
+        log.takeOverJavaLogging();
+        p.put("felix.log.logger", log);
+        p.put("tessera.log.file", home.logFile().toString());
+        p.put("tessera.log.writer", "jul"); // one writer rolls the file: the registry logs through java.util.logging
+        // FileInstall feeds ConfigAdmin from etc/ only: .cfg and .config files, no jars (the registry deploys those)
+        p.put("felix.fileinstall.dir", home.etc().toString());
+        p.put("felix.fileinstall.filter", ".*\\.(cfg|config)");
+        p.put("felix.fileinstall.noInitialDelay", "true");
+        p.put("felix.fileinstall.poll", "500");
+        p.put("felix.fileinstall.log.default", "jul");
+        p.put("felix.fileinstall.log.level", "3");
+        // etc/ is the operator's: FileInstall writing ConfigAdmin's copy back into a file raced with
+        // an operator's edit of it (the edit was lost)
+        p.put("felix.fileinstall.enableConfigSave", "false");
+        if (shell) {
+            // the shell reads its profile from gosh.home/etc; Ctrl-D at an empty prompt stops the
+            // framework, but the end of input that is no terminal (a shell forced on) does not
+            p.put("gosh.home", home.data().resolve("gosh").toString());
+            p.put("gosh.args", System.console() != null ? "" : "--noshutdown");
         }
-        try (Stream<Path> paths = Files.walk(root)) {
-            paths.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
-        } catch (IOException | UncheckedIOException ignored) {
-            // a throwaway directory; the OS cleans the temp folder eventually
-        }
+        return (Map) p;
     }
 
-    /** Where things are: next to the launcher jar, unless system properties say otherwise. */
-    record RuntimeLayout(Path bundles, Path deploy, Path storage, Path logFile) {
-
-        static RuntimeLayout detect() throws IOException, URISyntaxException {
-            Path jar = Path.of(Main.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-            Path target = jar.getParent();
-            Path bundles = pathProperty("tessera.bundles", target.resolve("bundles"));
-            Path deploy = pathProperty("tessera.deploy", target.getParent().resolve("deploy"));
-            Path logFile = pathProperty("tessera.log.file", target.getParent().resolve("log").resolve("tessera.log"));
-            String storage = System.getProperty("tessera.storage");
-            Path store = storage != null ? Path.of(storage) : Files.createTempDirectory("tessera-felix-");
-            return new RuntimeLayout(bundles, deploy.toAbsolutePath().normalize(), store,
-                    logFile.toAbsolutePath().normalize());
+    static List<Path> bundleJars(Path bundles) throws IOException {
+        if (!Files.isDirectory(bundles)) {
+            throw new IOException("No bundles in " + bundles + ": build first with 'mvn -DskipTests package'");
         }
-
-        private static Path pathProperty(String key, Path fallback) {
-            String value = System.getProperty(key);
-            return value == null ? fallback : Path.of(value);
-        }
-
-        /** Felix takes its logger as an object among the (otherwise string) properties. */
-        @SuppressWarnings({"unchecked", "rawtypes"})
-        Map<String, String> frameworkProperties(boolean shell) {
-            Map<String, Object> p = new HashMap<>();
-            p.put(Constants.FRAMEWORK_STORAGE, storage.toString());
-            p.put(Constants.FRAMEWORK_STORAGE_CLEAN, Constants.FRAMEWORK_STORAGE_CLEAN_ONFIRSTINIT);
-            // the registry deploys the jars in this folder
-            p.put("tessera.deploy", deploy.toString());
-            p.put("felix.log.level", "2");
-            FrameworkLog log = new FrameworkLog(logFile);
-            log.takeOverJavaLogging();
-            p.put("felix.log.logger", log);
-            p.put("tessera.log.file", logFile.toString());
-            if (shell) {
-                // the shell reads its profile from gosh.home/etc; Ctrl-D at an empty prompt stops the
-                // framework, but the end of input that is no terminal (a shell forced on) does not
-                p.put("gosh.home", storage.resolve("gosh").toString());
-                p.put("gosh.args", System.console() != null ? "" : "--noshutdown");
-            }
-            return (Map) p;
-        }
-
-        List<Path> bundleJars() throws IOException {
-            if (!Files.isDirectory(bundles)) {
-                throw new IOException("No bundles in " + bundles + ": build first with 'mvn -DskipTests package'");
-            }
-            try (Stream<Path> jars = Files.list(bundles)) {
-                return jars.filter(p -> p.toString().endsWith(".jar")).sorted().toList();
-            }
+        try (Stream<Path> jars = Files.list(bundles)) {
+            return jars.filter(p -> p.toString().endsWith(".jar")).sorted().toList();
         }
     }
 }

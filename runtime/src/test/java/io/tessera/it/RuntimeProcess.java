@@ -29,22 +29,41 @@ final class RuntimeProcess implements AutoCloseable {
 
     private static final Pattern CURSOR_FORWARD = Pattern.compile("\u001B\\[(\\d*)C");
 
-    enum Input { DEV_NULL, CLOSED, TERMINAL }
+    /** Standard input from /dev/null, closed, a pseudo-terminal, or a pipe this test writes to ({@link #type}). */
+    enum Input { DEV_NULL, CLOSED, TERMINAL, PIPE }
 
     private final Process process;
     private final StringBuffer out = new StringBuffer();
     private final StringBuffer err = new StringBuffer();
     private final List<Thread> readers = new ArrayList<>();
 
-    /** @param dir the test's own folder: deploy/ and log/tessera.log go there */
+    /**
+     * @param dir the test's own folder: deploy/ and log/tessera.log go there, and the home
+     *        ({@code dir/home}), emptied of its data first ({@code --clean})
+     */
     RuntimeProcess(Input input, Path dir, Path bundles) throws IOException {
+        this(input, dir, bundles, List.of("-Dtessera.deploy=" + dir.resolve("deploy"),
+                "-Dtessera.log.file=" + dir.resolve("log/tessera.log"), "-Dtessera.home=" + dir.resolve("home")), List.of("--clean"));
+    }
+
+    /** The launcher with these system properties and program arguments, run in {@code dir}. */
+    RuntimeProcess(Input input, Path dir, Path bundles, List<String> properties, List<String> args) throws IOException {
+        this(input, dir, bundles, properties, args, java.util.Map.of());
+    }
+
+    /** As above, with {@code env} added to the environment. */
+    RuntimeProcess(Input input, Path dir, Path bundles, List<String> properties, List<String> args,
+            java.util.Map<String, String> env) throws IOException {
         Path jar = Path.of("target/tessera-runtime.jar").toAbsolutePath();
         Files.createDirectories(dir.resolve("deploy"));
-        List<String> java = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Dtessera.deploy=" + dir.resolve("deploy"), "-Dtessera.log.file=" + dir.resolve("log/tessera.log"),
-                "-Dtessera.bundles=" + bundles, "-jar", jar.toString());
+        List<String> java = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        java.add("-Dtessera.bundles=" + bundles);
+        java.addAll(properties); // after it: the last -D of a name wins
+        java.addAll(List.of("-jar", jar.toString()));
+        java.addAll(args);
         ProcessBuilder builder = switch (input) {
             case DEV_NULL -> new ProcessBuilder(java).redirectInput(new File("/dev/null"));
+            case PIPE -> new ProcessBuilder(java);
             case CLOSED -> new ProcessBuilder("sh", "-c", "exec \"$@\" <&-", "sh").redirectInput(new File("/dev/null"));
             case TERMINAL -> new ProcessBuilder("script", "-qfec", "stty cols 160 rows 50; exec " + String.join(" ", java),
                     "/dev/null");
@@ -53,6 +72,8 @@ final class RuntimeProcess implements AutoCloseable {
             builder.command().addAll(java);
         }
         builder.environment().put("TERM", "xterm-256color");
+        builder.environment().remove("TESSERA_HOME"); // the test's choice, not the machine's
+        builder.environment().putAll(env);
         builder.directory(dir.toFile());
         process = builder.start();
         readers.add(pump(process.getInputStream(), out));
@@ -134,7 +155,7 @@ final class RuntimeProcess implements AutoCloseable {
     }
 
     /** The runtime's JVM: this process, or the one {@code script} runs. */
-    private long javaPid() {
+    long javaPid() {
         return process.toHandle().descendants().filter(h -> h.info().command().orElse("").endsWith("/java"))
                 .findFirst().orElse(process.toHandle()).pid();
     }
@@ -154,6 +175,16 @@ final class RuntimeProcess implements AutoCloseable {
         if (new ProcessBuilder("kill", "-" + name, Long.toString(pid)).inheritIO().start().waitFor() != 0) {
             fail("kill -" + name + " " + pid + " failed");
         }
+    }
+
+    /** SIGKILL: the process dies at once, without its shutdown hooks. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor();
+    }
+
+    boolean isAlive() {
+        return process.isAlive();
     }
 
     /** SIGTERM, as a service manager or {@code kill} sends it. */

@@ -32,6 +32,9 @@ public final class Log {
      * is interrupted (a stopping worker, Ctrl-C in the shell), which would end the log silently.
      */
     private static FileOutputStream channel;
+    /** The launcher's logger that writes the (rolling) log file, when it offers one. */
+    public static final String SHARED_LOGGER = "io.tessera.logfile";
+    private static java.util.logging.Logger sharedLogger;
 
     private Log() {
     }
@@ -41,8 +44,22 @@ public final class Log {
      * on the console only. A file that cannot be opened is said once on the console.
      */
     public static synchronized void open(Path path) {
+        open(path, false);
+    }
+
+    /**
+     * As {@link #open(Path)}; with {@code shared}, the records go to the {@code java.util.logging}
+     * logger {@value #SHARED_LOGGER} instead, whose one handler (the launcher's) writes and rolls
+     * {@code path} for this log and the framework's alike.
+     */
+    public static synchronized void open(Path path, boolean shared) {
         close();
         if (path == null) {
+            return;
+        }
+        if (shared) {
+            sharedLogger = java.util.logging.Logger.getLogger(SHARED_LOGGER);
+            file = path;
             return;
         }
         try {
@@ -63,6 +80,7 @@ public final class Log {
             }
         }
         channel = null;
+        sharedLogger = null;
         file = null;
     }
 
@@ -87,6 +105,14 @@ public final class Log {
     }
 
     private static synchronized void write(String level, String message, Throwable t, boolean nameOnConsole) {
+        if (sharedLogger != null) {
+            if (!"INFO".equals(level)) {
+                System.err.println(nameOnConsole || t == null ? consoleLine(level, message, t, file)
+                        : consoleLine(level, message, null, null) + " (stack trace in " + file + ")");
+            }
+            sharedLogger.info(fileRecord(Instant.now(), level, message, t));
+            return;
+        }
         if (channel == null || !"INFO".equals(level)) {
             System.err.println(nameOnConsole || t == null ? consoleLine(level, message, t, file)
                     : consoleLine(level, message, null, null) + (file == null ? "" : " (stack trace in " + file + ")"));

@@ -33,6 +33,8 @@ public final class RegistryActivator implements BundleActivator {
     public static final String DEPLOY_PROPERTY = "tessera.deploy";
     /** The framework property naming the file problems are logged to, with their stack traces. */
     static final String LOG_FILE = "tessera.log.file";
+    /** {@code jul}: the launcher writes the log file, records reach it through java.util.logging. */
+    static final String LOG_WRITER = "tessera.log.writer";
 
     private TesseraRegistry registry;
     private BundleProblems problems;
@@ -59,7 +61,7 @@ public final class RegistryActivator implements BundleActivator {
     @Override
     public void start(BundleContext context) throws IOException {
         String logFile = context.getProperty(LOG_FILE);
-        Log.open(logFile == null || logFile.isBlank() ? null : Path.of(logFile));
+        Log.open(logFile == null || logFile.isBlank() ? null : Path.of(logFile), "jul".equals(context.getProperty(LOG_WRITER)));
         registry = new TesseraRegistry(RegistryActivator::bundleIdOf);
         problems = new BundleProblems(context);
         context.addFrameworkListener(problems);
