@@ -109,6 +109,10 @@ public class TerminalIT {
                 .activatorThrows("no config file").build());
         try (RuntimeProcess runtime = start("TerminalIT-start", ServiceModeIT.BUNDLES)) {
             int from = runtime.out().length();
+            // the profile put Tessera's scope first: without it, which start the plain word runs is up to Gogo's map order
+            runtime.type("echo $SCOPE\r");
+            runtime.await(Pattern.quote("echo $SCOPE") + " *\n" + Pattern.quote("tessera:gogo:*\n"), from);
+            from = runtime.out().length();
             runtime.type("install " + jar.toUri() + "\r");
             runtime.await("Bundle ID: \\d+\n", from);
             java.util.regex.Matcher m = Pattern.compile("Bundle ID: (\\d+)\n").matcher(runtime.out().substring(from));
