@@ -18,16 +18,21 @@ import org.osgi.framework.wiring.BundleWiring;
 
 /**
  * The Gogo shell on the terminal, when there is one. Gogo reads its profile from
- * {@code gosh.home/etc/gosh_profile}: the launcher writes Gogo's own profile there with two
- * additions, so that Tab completes app labels for every {@code apps:*} command that takes one (the
- * registry names those commands, {@code apps:__labelled}, and the labels, {@code apps:__labels}),
- * and so that apps' output goes above the prompt ({@link AboveThePrompt}). Ctrl-C, Ctrl-D and
- * history are Gogo's: Ctrl-C interrupts the running command or clears the line, Ctrl-D at an
- * empty prompt stops the framework.
+ * {@code gosh.home/etc/gosh_profile}: the launcher writes Gogo's own profile there with three
+ * additions: the {@code tessera} scope first, so that {@code start} is Tessera's (which names an
+ * activator's exception in the app's reason); Tab completes app labels for every {@code apps:*}
+ * command that takes one (the registry names those commands, {@code apps:__labelled}, and the
+ * labels, {@code apps:__labels}); apps' output goes above the prompt ({@link AboveThePrompt}).
+ * Ctrl-C, Ctrl-D and history are Gogo's: Ctrl-C interrupts the running command or clears the
+ * line, Ctrl-D at an empty prompt stops the framework.
  */
 final class InteractiveShell {
 
     static final String PROFILE_ADDITIONS = """
+
+            # Tessera: its commands first, so that start is tessera:start, which also hands the exception an
+            # activator threw to the registry (apps:diag names it); felix:start is Gogo's own
+            SCOPE = "tessera:$SCOPE"
 
             # Tessera: Tab completes app labels for the apps:* commands that take one
             try {

@@ -101,6 +101,46 @@ public class TerminalIT {
     }
 
     @Test
+    public void startTypedAtThePromptNamesTheActivatorsExceptionInTheAppsReason() throws Exception {
+        Path dir = ServiceModeIT.folder("TerminalIT-start");
+        Path jar = dir.resolve("activator-throws.jar");
+        Files.createDirectories(dir);
+        Files.write(jar, TestBundles.app("termboom").header("Tessera-App-Activator", "io.tessera.it.fixture.FixtureApp")
+                .activatorThrows("no config file").build());
+        try (RuntimeProcess runtime = start("TerminalIT-start", ServiceModeIT.BUNDLES)) {
+            int from = runtime.out().length();
+            // the profile put Tessera's scope first: without it, which start the plain word runs is up to Gogo's map order
+            runtime.type("echo $SCOPE\r");
+            runtime.await(Pattern.quote("echo $SCOPE") + " *\n" + Pattern.quote("tessera:gogo:*\n"), from);
+            from = runtime.out().length();
+            runtime.type("install " + jar.toUri() + "\r");
+            runtime.await("Bundle ID: \\d+\n", from);
+            java.util.regex.Matcher m = Pattern.compile("Bundle ID: (\\d+)\n").matcher(runtime.out().substring(from));
+            assertTrue(m.find());
+            String id = m.group(1);
+
+            from = runtime.out().length();
+            runtime.type("start " + id + "\r");
+            int printed = runtime.await(Pattern.quote("start " + id) + " *\n" + Pattern.quote(
+                    "java.lang.IllegalStateException: no config file\n"), from); // what Gogo's start prints
+            runtime.type("apps:diag\r");
+            runtime.await(Pattern.quote("app bundle " + id + " (not run here yet, so its label is not known) FAILED: bundle " + id
+                    + " did not start: its activator threw IllegalStateException: no config file (at"
+                    + " io.tessera.it.fixture.FixtureApp.start(FixtureApp.java:") + "\\d+" + Pattern.quote(")); fix the bundle,"
+                    + " then update " + id), printed);
+            runtime.type("apps:list\r");
+            runtime.await(Pattern.quote("? (bundle " + id + ")") + " +FAILED", printed);
+
+            from = runtime.out().length();
+            runtime.type("felix:start " + id + "\r");
+            runtime.await(Pattern.quote("felix:start " + id) + " *\n" + Pattern.quote(
+                    "java.lang.IllegalStateException: no config file\n"), from);
+            runtime.type("stop 0\r");
+            assertEquals(runtime.out(), 0, runtime.exitCode());
+        }
+    }
+
+    @Test
     public void ctrlDAtAnEmptyPromptStopsTheRuntimeCleanly() throws Exception {
         try (RuntimeProcess runtime = start("TerminalIT-ctrld", ServiceModeIT.BUNDLES)) {
             runtime.type(CTRL_D);

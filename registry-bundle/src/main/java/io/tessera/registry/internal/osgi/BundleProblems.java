@@ -25,8 +25,9 @@ import io.tessera.registry.internal.Failures;
  * only to whoever called {@code start} and does not log it, so the exception itself is known
  * when the framework reports it as an error event (start levels), or when a starter that
  * Tessera controls hands it over ({@link #activatorThrew}: the launcher, through the service
- * {@link RegistryActivator} publishes, and the deploy folder); for a start typed in the shell,
- * the shell prints it. The latest failure per bundle is kept until the bundle starts, is updated
+ * {@link RegistryActivator} publishes, the deploy folder, and the shell's {@code start}, which is
+ * Tessera's). Only a start by someone else (another bundle, Gogo's {@code felix:start}) leaves
+ * the exception unnamed. The latest failure per bundle is kept until the bundle starts, is updated
  * or goes away. Bundles that cannot resolve are found when asked ({@link #current}), not on
  * every bundle event.
  */
@@ -160,8 +161,8 @@ public final class BundleProblems implements FrameworkListener, SynchronousBundl
     static String describe(Bundle b, Throwable t) {
         String fix = "; fix the bundle, then update " + b.getBundleId();
         if (t == null) {
-            return "did not start: its activator threw an exception, which went to whoever started the bundle (in the"
-                    + " shell, start " + b.getBundleId() + " again to see it)" + fix;
+            return "did not start: its activator threw an exception, which went to whoever started the bundle (start "
+                    + b.getBundleId() + " in the shell names it here)" + fix;
         }
         Throwable cause = t instanceof BundleException && t.getCause() != null ? t.getCause() : t;
         if (cause == t && t instanceof BundleException) {

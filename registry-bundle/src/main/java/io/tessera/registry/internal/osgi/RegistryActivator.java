@@ -3,6 +3,7 @@ package io.tessera.registry.internal.osgi;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.function.BiConsumer;
 import java.util.Hashtable;
 import java.util.List;
@@ -20,12 +21,14 @@ import io.tessera.registry.internal.engine.TesseraRegistry;
 import io.tessera.registry.internal.Log;
 import io.tessera.registry.internal.shell.AppCommands;
 import io.tessera.registry.internal.shell.ShellCommands;
+import io.tessera.registry.internal.shell.StartCommand;
 
 /**
  * Starts the registry: publishes {@link AppRegistry} first (so ready hooks can use it), then
  * tracks listeners, app configs and metadata-only bundles, and offers the {@code apps:*}
- * commands; with the framework property {@value #DEPLOY_PROPERTY} naming a folder, it deploys the
- * jars in that folder. Stopping it stops every app, dependents first.
+ * commands and the shell's {@code start} ({@link StartCommand}); with the framework property
+ * {@value #DEPLOY_PROPERTY} naming a folder, it deploys the jars in that folder. Stopping it
+ * stops every app, dependents first.
  */
 public final class RegistryActivator implements BundleActivator {
 
@@ -99,8 +102,10 @@ public final class RegistryActivator implements BundleActivator {
         }
         AppCommands commands = new AppCommands(registry, problems, report);
         try {
-            commandsRegistrations = ShellCommands.register(context, commands,
-                    () -> registry.apps().stream().map(a -> a.label()).toList());
+            List<ServiceRegistration<?>> registrations = new ArrayList<>(ShellCommands.register(context, commands,
+                    () -> registry.apps().stream().map(a -> a.label()).toList()));
+            registrations.add(StartCommand.register(context, problems::activatorThrew));
+            commandsRegistrations = registrations;
         } catch (NoClassDefFoundError noShell) {
             // Gogo is optional: without it there is nobody to offer the commands to
         }
