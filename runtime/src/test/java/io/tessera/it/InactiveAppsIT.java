@@ -221,7 +221,9 @@ public class InactiveAppsIT extends TesseraTestSupport {
         Bundle b = installAndStart(TestBundles.app("quitter").header("X-Ready-Stops-Bundle", "true"));
         long id = b.getBundleId();
         String stopped = "bundle " + id + " is stopped: start " + id;
-        await("quitter is listed as stopped", () -> stopped.equals(registry.app("quitter").reason()));
+        // the reason reads so from the bundle's STOPPING on: wait for the stop to finish as well
+        await("quitter is listed as stopped and its bundle has stopped",
+                () -> stopped.equals(registry.app("quitter").reason()) && b.getState() == Bundle.RESOLVED);
         assertApp("quitter", AppState.STOPPED, stopped);
         assertEquals(Bundle.RESOLVED, b.getState());
         assertTrue(journal.contains("quitter:ready"));
