@@ -20,7 +20,7 @@ import java.util.zip.CRC32;
  * generation ({@code NAME.bak}) and moves the new one in place with an atomic rename, then syncs
  * the folder. Loading falls back to the previous generation when the file is corrupt, and to
  * "nothing disabled" when neither is readable; it never fails, and {@link #problem()} says what
- * happened, for {@code apps:diag}.
+ * happened, for {@code apps:diag}, until the next save replaces the file.
  */
 public final class FileEnabledStore implements EnabledStore {
 
@@ -31,7 +31,7 @@ public final class FileEnabledStore implements EnabledStore {
     private final Path previous;
     private final Path temporary;
     private Set<String> disabled;
-    private final String problem;
+    private volatile String problem;
 
     public FileEnabledStore(Path file) {
         this.file = file;
@@ -130,6 +130,7 @@ public final class FileEnabledStore implements EnabledStore {
         Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         syncFolder(file.getParent());
         disabled = Set.copyOf(labels);
+        problem = null; // what was wrong with the file is gone with it
     }
 
     /** Makes the renames durable: on Linux a folder's entries are synced through the folder. */

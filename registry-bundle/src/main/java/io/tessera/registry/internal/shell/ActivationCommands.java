@@ -3,6 +3,7 @@ package io.tessera.registry.internal.shell;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -25,8 +26,15 @@ import io.tessera.registry.internal.index.DependencyOrder;
 public final class ActivationCommands {
 
     /** The command names, each with the method that runs it. */
-    public static final Map<String, String> FUNCTIONS = Map.of("enable", "enable", "disable", "disable",
-            "safe-mode", "safeMode");
+    public static final Map<String, String> FUNCTIONS = functions();
+
+    private static Map<String, String> functions() {
+        Map<String, String> out = new LinkedHashMap<>();
+        out.put("disable", "disable");
+        out.put("enable", "enable");
+        out.put("safe-mode", "safeMode");
+        return Collections.unmodifiableMap(out);
+    }
 
     private final TesseraRegistry registry;
     private final Activation activation;

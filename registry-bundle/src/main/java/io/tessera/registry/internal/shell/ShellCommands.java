@@ -2,9 +2,9 @@ package io.tessera.registry.internal.shell;
 
 import java.util.ArrayList;
 import java.util.Hashtable;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.function.Supplier;
 
 import org.apache.felix.service.command.Function;
@@ -34,8 +34,8 @@ public final class ShellCommands {
             ActivationCommands switches, Supplier<List<String>> labels) {
         List<ServiceRegistration<?>> out = new ArrayList<>();
         List<String> labelled = new ArrayList<>();
-        Map<String, Object> targets = new TreeMap<>();
-        Map<String, String> methods = new TreeMap<>();
+        Map<String, Object> targets = new LinkedHashMap<>();
+        Map<String, String> methods = new LinkedHashMap<>();
         for (String function : AppCommands.FUNCTIONS) {
             targets.put(function, commands);
             methods.put(function, function);
