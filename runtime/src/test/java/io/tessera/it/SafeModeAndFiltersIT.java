@@ -155,6 +155,23 @@ public class SafeModeAndFiltersIT extends TesseraTestSupport {
     }
 
     @Test
+    public void anAppTheFilterLeavesOutNeverStartsWhenTheRegistryStarts() throws Exception {
+        installAndStart(TestBundles.app("base"));
+        settle();
+        configure("exclude.labels", "base");
+        awaitState("base", "FILTERED: filtered out by exclude.labels=base");
+        org.osgi.framework.Bundle registryBundle = java.util.Arrays.stream(context.getBundles())
+                .filter(b -> b.getSymbolicName().equals("io.tessera.registry")).findFirst().orElseThrow();
+        registryBundle.stop();
+        journal.clear();
+        registryBundle.start();
+        registry = context.getService(context.getServiceReference(io.tessera.core.AppRegistry.class));
+        settle();
+        assertEquals("FILTERED: filtered out by exclude.labels=base", states().get("base"));
+        assertTrue("base never ran its ready hook: " + journal, journal.stream().noneMatch(j -> j.startsWith("base:")));
+    }
+
+    @Test
     public void anInvalidRuleIsReportedAndThePreviousRulesStay() throws Exception {
         installAndStart(TestBundles.app("base"));
         settle();

@@ -14,8 +14,14 @@ import java.util.Map;
 
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.Constants;
+import org.osgi.framework.InvalidSyntaxException;
+import org.osgi.framework.ServiceReference;
 import org.osgi.framework.ServiceRegistration;
+import org.osgi.service.cm.Configuration;
+import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.service.cm.ManagedService;
+
+import io.tessera.registry.internal.Log;
 
 /**
  * Receives the load filter from ConfigAdmin (PID {@value LoadFilter#PID}, the file
@@ -36,11 +42,36 @@ public final class FilterConfiguration implements ManagedService {
         this.activation = activation;
     }
 
-    /** Registers the managed service; throws {@link NoClassDefFoundError} without ConfigAdmin's package. */
+    /**
+     * Applies the configuration ConfigAdmin holds now, if it is running (so that an app a filter
+     * leaves out never starts while the registry starts), then registers the managed service for
+     * the updates; throws {@link NoClassDefFoundError} without ConfigAdmin's package.
+     */
     public static ServiceRegistration<?> register(BundleContext context, Activation activation) {
+        FilterConfiguration managed = new FilterConfiguration(activation);
+        managed.readNow(context);
         Hashtable<String, Object> properties = new Hashtable<>();
         properties.put(Constants.SERVICE_PID, LoadFilter.PID);
-        return context.registerService(ManagedService.class, new FilterConfiguration(activation), properties);
+        return context.registerService(ManagedService.class, managed, properties);
+    }
+
+    private void readNow(BundleContext context) {
+        ServiceReference<ConfigurationAdmin> ref = context.getServiceReference(ConfigurationAdmin.class);
+        ConfigurationAdmin admin = ref == null ? null : context.getService(ref);
+        if (admin == null) {
+            return; // ConfigAdmin starts later: its first update applies the rules then
+        }
+        try {
+            Configuration[] found = admin.listConfigurations("(" + Constants.SERVICE_PID + "=" + LoadFilter.PID + ")");
+            if (found != null && found.length > 0) {
+                updated(found[0].getProperties());
+            }
+        } catch (IOException | InvalidSyntaxException | RuntimeException e) {
+            Log.warn("could not read the load filter (" + LoadFilter.PID + ") at start; it applies when ConfigAdmin"
+                    + " delivers it", e);
+        } finally {
+            context.ungetService(ref);
+        }
     }
 
     @Override
