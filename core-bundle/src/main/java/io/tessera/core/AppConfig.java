@@ -1,6 +1,7 @@
 package io.tessera.core;
 
 import java.util.List;
+import java.util.Set;
 
 import org.osgi.annotation.versioning.ConsumerType;
 
@@ -63,6 +64,26 @@ public interface AppConfig {
     /** The apps this app needs, by label, with optional version ranges. Default: none. */
     default List<Requirement> requires() {
         return List.of();
+    }
+
+    /**
+     * Whether this is a system app: one the runtime cannot do without. A system app cannot be
+     * disabled and stays READY in safe mode. Default: false.
+     *
+     * @since 1.1
+     */
+    default boolean system() {
+        return false;
+    }
+
+    /**
+     * Free-form tags (letters, digits, '_', '-', '.') that load filters can select apps by
+     * ({@code include.tags}, {@code exclude.tags}). Default: none.
+     *
+     * @since 1.1
+     */
+    default Set<String> tags() {
+        return Set.of();
     }
 
     /**

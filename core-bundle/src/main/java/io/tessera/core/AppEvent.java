@@ -21,6 +21,10 @@ public final class AppEvent {
         FAILED,
         /** The app's bundle is installed but not running it; see {@link AppState#STOPPED}. @since 1.1 */
         STOPPED,
+        /** The app was switched off; see {@link AppState#DISABLED}. @since 1.1 */
+        DISABLED,
+        /** A load filter leaves the app out; see {@link AppState#FILTERED}. @since 1.1 */
+        FILTERED,
         /** The app left the index; always the last event of an app. */
         REMOVED;
 

@@ -25,7 +25,7 @@ import org.osgi.annotation.bundle.Header;
 @Retention(CLASS)
 @Target({TYPE, PACKAGE})
 @Header(name = AppMetadata.HEADER,
-        value = "${#label};verbose-name=\"${#verboseName}\";models=\"${#models}\";requires=\"${#requires}\"")
+        value = "${#label};verbose-name=\"${#verboseName}\";models=\"${#models}\";requires=\"${#requires}\";system=\"${#system}\";tags=\"${#tags}\"")
 public @interface AppMetadata {
 
     /** The manifest header the registry reads. */
@@ -45,4 +45,10 @@ public @interface AppMetadata {
 
     /** Requirements in {@link Requirement#parse(String)} form: {@code "auth [1.0,2.0)"}, {@code "tags optional"}. */
     String[] requires() default {};
+
+    /** Whether this is a system app (see {@link AppConfig#system()}). @since 1.1 */
+    boolean system() default false;
+
+    /** The app's tags (see {@link AppConfig#tags()}). @since 1.1 */
+    String[] tags() default {};
 }

@@ -22,7 +22,23 @@ public enum AppState {
      *
      * @since 1.1
      */
-    STOPPED;
+    STOPPED,
+    /**
+     * Switched off: by the operator ({@link AppActivation#disable}), or by safe mode; the reason
+     * says which. It never becomes READY while so, even when its bundle runs it, and its models are
+     * not in the index. Apps that require it wait, with the reason "requires 'x', which is disabled".
+     *
+     * @since 1.1
+     */
+    DISABLED,
+    /**
+     * Not loaded because a load filter (configuration {@code io.tessera.activation}) leaves it out;
+     * the reason names the rule. Unlike {@link #DISABLED} it is the configuration's decision, not
+     * the app's enabled state, which is kept as it was.
+     *
+     * @since 1.1
+     */
+    FILTERED;
 
     /** Whether the app is between two stable states. */
     public boolean isTransient() {

@@ -49,7 +49,7 @@ public class ConfigFilesIT extends TesseraTestSupport {
         }
         return new Option[] {composite(tesseraOptions("ConfigFilesIT")),
                 systemProperty("tessera.it.etc").value(etc.toString()),
-                bundle(bundles.resolve("org.apache.felix.configadmin.jar").toUri().toString()),
+                // ConfigAdmin is among every IT's bundles (the registry reads its load filters from it)
                 bundle(bundles.resolve("org.apache.felix.fileinstall.jar").toUri().toString()),
                 // as the launcher sets them
                 frameworkProperty("felix.fileinstall.dir").value(etc.toString()),

@@ -30,8 +30,8 @@ public class ShellIT extends TesseraTestSupport {
     public void listShowsATableOfApps() throws Exception {
         String out = shell("apps:list");
         String[] lines = out.split("\n");
-        assertTrue(out, lines[0].matches("LABEL\\s+STATE\\s+VERSION\\s+BUNDLE\\s+NAME"));
-        assertTrue(out, out.matches("(?s).*\\nblog\\s+READY\\s+0\\.1\\.0\\.SNAPSHOT\\s+\\d+\\s+io\\.tessera\\.example\\.blog\\n.*"));
+        assertTrue(out, lines[0].matches("LABEL\\s+STATE\\s+VERSION\\s+BUNDLE\\s+NAME\\s+ENABLED"));
+        assertTrue(out, out.matches("(?s).*\\nblog\\s+READY\\s+0\\.1\\.0\\.SNAPSHOT\\s+\\d+\\s+io\\.tessera\\.example\\.blog\\s+yes\\n.*"));
         assertTrue(out, out.contains("4 apps: 4 READY"));
         // dependency order: auth before blog and notes
         assertTrue(out, out.indexOf("\nauth ") < out.indexOf("\nblog ") && out.indexOf("\nauth ") < out.indexOf("\nnotes "));

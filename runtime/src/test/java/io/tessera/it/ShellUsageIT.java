@@ -42,7 +42,7 @@ public class ShellUsageIT extends TesseraTestSupport {
             {"apps:info", "apps:info: missing argument.\nUsage:\n" + INFO},
             {"apps:info blog extra", "apps:info: unexpected argument: extra.\nUsage:\n" + INFO},
             {"apps:info a b c", "apps:info: unexpected arguments: b c.\nUsage:\n" + INFO},
-            {"apps:list x", "apps:list: unexpected argument: x.\nUsage:\n  apps:list   list every app with its state, version, bundle and name\n"},
+            {"apps:list x", "apps:list: unexpected argument: x.\nUsage:\n  apps:list   list every app with its state, version, bundle, name and whether it is enabled\n"},
             {"apps:models polls x", "apps:models: unexpected argument: x.\nUsage:\n" + MODELS},
             {"apps:diag blog x y", "apps:diag: unexpected arguments: x y.\nUsage:\n" + DIAG},
             {"apps:deps blog 7", "apps:deps: unexpected argument: 7.\nUsage:\n" + DEPS},
@@ -75,7 +75,8 @@ public class ShellUsageIT extends TesseraTestSupport {
     public void completionFunctionsNameTheLabelsAndTheCommandsThatTakeOne() throws Exception {
         try (CommandSession session = commandProcessor.createSession(System.in, System.out, System.err)) {
             assertEquals(List.of("auth", "blog", "notes", "polls"), session.execute("apps:__labels"));
-            assertEquals(List.of("apps:info", "apps:models", "apps:diag", "apps:deps"), session.execute("apps:__labelled"));
+            assertEquals(List.of("apps:info", "apps:models", "apps:diag", "apps:deps", "apps:disable", "apps:enable"),
+                    session.execute("apps:__labelled"));
             installAndStart(TestBundles.app("zeta"));
             settle();
             assertEquals(List.of("auth", "blog", "notes", "polls", "zeta"), session.execute("apps:__labels"));

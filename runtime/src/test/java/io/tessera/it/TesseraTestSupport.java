@@ -71,6 +71,7 @@ public abstract class TesseraTestSupport {
                 frameworkProperty("gosh.args").value("--nointeractive --noshutdown"),
                 jar(bundles, "jline"),
                 jar(bundles, "org.apache.felix.gogo.jline"),
+                jar(bundles, "org.apache.felix.configadmin"), // before the registry: it imports ConfigAdmin optionally
                 jar(bundles, "tessera-core"),
                 jar(bundles, "tessera-registry"),
                 jar(bundles, "tessera-example-auth"),

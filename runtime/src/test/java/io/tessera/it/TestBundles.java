@@ -142,6 +142,16 @@ public final class TestBundles {
         return header("X-Requires", String.join("|", requirements));
     }
 
+    /** Makes the app a system app ({@code AppConfig.system()}). */
+    public TestBundles system() {
+        return header("X-System", "true");
+    }
+
+    /** The app's tags ({@code AppConfig.tags()}). */
+    public TestBundles tags(String... tags) {
+        return header("X-Tags", String.join(",", tags));
+    }
+
     public TestBundles readyThrows(String message) {
         return header("X-Ready-Throws", message);
     }

@@ -3,13 +3,16 @@ package io.tessera.registry.internal.engine;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
+import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 
 import io.tessera.registry.internal.Log;
+import io.tessera.registry.internal.activation.LoadFilter;
 import io.tessera.registry.internal.index.AppIndex;
 import io.tessera.registry.internal.index.Candidate;
 
@@ -35,6 +38,7 @@ public final class Engine {
     }
 
     private final Reconciler reconciler;
+    private final Gates gates = new Gates();
     private final EventSink events;
     private final Queue<Change> queue = new ConcurrentLinkedQueue<>();
     private final AtomicInteger pending = new AtomicInteger();
@@ -53,7 +57,7 @@ public final class Engine {
      * @param onIdle called by the applier each time nothing is left to apply
      */
     Engine(AppIndex index, EventSink events, StaleBundles stale, Runnable onIdle) {
-        this.reconciler = new Reconciler(index, events, stale);
+        this.reconciler = new Reconciler(index, events, stale, gates);
         this.events = events;
         this.onIdle = onIdle;
     }
@@ -68,6 +72,30 @@ public final class Engine {
 
     public void rename(long candidateId, String name) {
         submit(() -> reconciler.rename(candidateId, name));
+    }
+
+    /** Switches off the apps with these labels (the operator's disabled labels), and only those. */
+    public void setDisabled(Supplier<Set<String>> labels) {
+        submit(() -> {
+            gates.disabled(labels.get()); // read when applied: the last change applied sees the last save
+            reconciler.recheckAll();
+        });
+    }
+
+    /** Enters or leaves safe mode. */
+    public void setSafeMode(boolean on) {
+        submit(() -> {
+            gates.safeMode(on);
+            reconciler.recheckAll();
+        });
+    }
+
+    /** Replaces the load filter. */
+    public void setFilter(LoadFilter filter) {
+        submit(() -> {
+            gates.filter(filter);
+            reconciler.recheckAll();
+        });
     }
 
     /** Evaluates the apps of this bundle again (its wiring changed). */

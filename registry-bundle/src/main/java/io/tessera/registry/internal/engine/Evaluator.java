@@ -23,10 +23,12 @@ final class Evaluator {
 
     private final Claims claims;
     private final StaleBundles stale;
+    private final Gates gates;
 
-    Evaluator(Claims claims, StaleBundles stale) {
+    Evaluator(Claims claims, StaleBundles stale, Gates gates) {
         this.claims = claims;
         this.stale = stale;
+        this.gates = gates;
     }
 
     Verdict evaluate(Entry e) {
@@ -39,6 +41,10 @@ final class Evaluator {
         }
         if (e.hookFailure != null) {
             return Verdict.failed(e.hookFailure);
+        }
+        Verdict off = gates.closed(c);
+        if (off != null) {
+            return off;
         }
         Entry labelHolder = claims.holderOfLabel(c.label());
         if (labelHolder != e) {
@@ -111,6 +117,12 @@ final class Evaluator {
         if (!r.accepts(holder.candidate.version())) {
             return wanted + ", but '" + r.label() + "' is version " + holder.candidate.version()
                     + " (install a version in range, or widen the range)";
+        }
+        if (holder.state == AppState.DISABLED) {
+            return wanted + ", which is disabled" + (holder.reason.equals(Gates.SAFE_MODE) ? " (safe mode)" : "");
+        }
+        if (holder.state == AppState.FILTERED) {
+            return wanted + ", which is " + holder.reason;
         }
         if (holder.state != AppState.READY) {
             return wanted + ", which is " + holder.state

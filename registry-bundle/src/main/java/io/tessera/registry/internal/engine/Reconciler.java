@@ -44,9 +44,9 @@ final class Reconciler {
     private final Placeholders placeholders = new Placeholders(this);
     private long arrivals;
 
-    Reconciler(AppIndex index, EventSink events, StaleBundles stale) {
+    Reconciler(AppIndex index, EventSink events, StaleBundles stale, Gates gates) {
         this.publisher = new Publisher(index, events, claims);
-        this.evaluator = new Evaluator(claims, stale);
+        this.evaluator = new Evaluator(claims, stale, gates);
     }
 
     void add(Candidate candidate) {
@@ -127,6 +127,11 @@ final class Reconciler {
                 dirty.add(e);
             }
         }
+    }
+
+    /** Looks again at every app (a gate changed). A scan: the operator's switches change rarely. */
+    void recheckAll() {
+        dirty.addAll(entries.values());
     }
 
     void reconcile() {

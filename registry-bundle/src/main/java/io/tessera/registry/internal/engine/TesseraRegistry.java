@@ -3,6 +3,8 @@ package io.tessera.registry.internal.engine;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
 import java.util.function.ToLongFunction;
 
 import io.tessera.core.App;
@@ -11,6 +13,7 @@ import io.tessera.core.AppRegistry;
 import io.tessera.core.Model;
 import io.tessera.core.ModelOperation;
 import io.tessera.core.Registration;
+import io.tessera.registry.internal.activation.LoadFilter;
 import io.tessera.registry.internal.index.AppIndex;
 import io.tessera.registry.internal.index.Candidate;
 
@@ -62,6 +65,26 @@ public final class TesseraRegistry implements AppRegistry {
         if (staleBundles.set(bundleId, reason)) {
             engine.recheckBundle(bundleId);
         }
+    }
+
+    /** See {@link Engine#setDisabled}; returns once applied. */
+    public void setDisabled(Supplier<Set<String>> labels) {
+        engine.setDisabled(labels);
+    }
+
+    /** See {@link Engine#setSafeMode}; returns once applied. */
+    public void setSafeMode(boolean on) {
+        engine.setSafeMode(on);
+    }
+
+    /** See {@link Engine#setFilter}; returns once applied. */
+    public void setFilter(LoadFilter filter) {
+        engine.setFilter(filter);
+    }
+
+    /** Whether the calling thread is a hook or listener the registry waits for. */
+    public boolean isInsideRegistry() {
+        return engine.isApplying() || dispatcher.isEventThread();
     }
 
     /** See {@link Engine#remove(long, long, InactiveBundle)}. */

@@ -65,6 +65,8 @@ public final class CandidateReader {
         String verboseName = call(errors, "verboseName()", config::verboseName, shownLabel);
         List<Class<?>> classes = call(errors, "models()", config::models, List.of());
         List<Requirement> required = call(errors, "requires()", config::requires, List.of());
+        Boolean system = call(errors, "system()", config::system, false);
+        Set<String> tags = call(errors, "tags()", config::tags, Set.of());
 
         ModelList models = new ModelList(shownLabel, errors);
         for (Model m : declared.of(shownLabel, errors)) {
@@ -87,7 +89,21 @@ public final class CandidateReader {
         Version version = origin.version() == null ? Version.emptyVersion : origin.version();
         return new Candidate(id, config, hooks, shownLabel, name, verboseName == null ? shownLabel : verboseName, version,
                 origin, models.models(), models.classes(), requirements, references, Set.copyOf(packages),
-                errors.isEmpty() ? null : String.join("; ", errors), false);
+                errors.isEmpty() ? null : String.join("; ", errors), false, Boolean.TRUE.equals(system),
+                tags(tags, errors));
+    }
+
+    /** The tags as a set; a null tag is an error, not an exception. */
+    private static Set<String> tags(Set<String> tags, List<String> errors) {
+        Set<String> out = new LinkedHashSet<>();
+        for (String t : tags == null ? Set.<String>of() : tags) {
+            if (t == null || t.isBlank()) {
+                errors.add("tags() lists " + (t == null ? "null" : "an empty tag"));
+            } else {
+                out.add(t.trim());
+            }
+        }
+        return Set.copyOf(out);
     }
 
     private static void describe(ModelList models, List<Class<?>> classes, ToLongFunction<Class<?>> bundleIdOf,

@@ -1,7 +1,9 @@
 package io.tessera.registry.internal.osgi;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 
 import org.osgi.framework.Bundle;
@@ -23,6 +25,8 @@ final class MetadataAppConfig implements AppConfig, DeclaredProblems {
     private final List<Class<?>> models = new ArrayList<>();
     private final List<Requirement> requires = new ArrayList<>();
     private final List<String> problems = new ArrayList<>();
+    private final boolean system;
+    private final Set<String> tags = new LinkedHashSet<>();
 
     MetadataAppConfig(Bundle bundle, String header) {
         Map<String, String> clause;
@@ -50,10 +54,17 @@ final class MetadataAppConfig implements AppConfig, DeclaredProblems {
                 problems.add("in the " + AppMetadata.HEADER + " header: " + e.getMessage());
             }
         }
+        String systemValue = clause.getOrDefault("system", "false").trim();
+        system = systemValue.equalsIgnoreCase("true");
+        if (!system && !systemValue.isEmpty() && !systemValue.equalsIgnoreCase("false")) {
+            problems.add("in the " + AppMetadata.HEADER + " header: system=\"" + systemValue
+                    + "\" is neither true nor false");
+        }
+        tags.addAll(HeaderClauses.split(clause.getOrDefault("tags", ""), ','));
         for (String key : clause.keySet()) {
-            if (!List.of("", "verbose-name", "models", "requires").contains(key)) {
+            if (!List.of("", "verbose-name", "models", "requires", "system", "tags").contains(key)) {
                 problems.add("unknown attribute '" + key + "' in the " + AppMetadata.HEADER
-                        + " header (known: verbose-name, models, requires)");
+                        + " header (known: verbose-name, models, requires, system, tags)");
             }
         }
     }
@@ -76,6 +87,16 @@ final class MetadataAppConfig implements AppConfig, DeclaredProblems {
     @Override
     public List<Requirement> requires() {
         return requires;
+    }
+
+    @Override
+    public boolean system() {
+        return system;
+    }
+
+    @Override
+    public Set<String> tags() {
+        return tags;
     }
 
     @Override

@@ -14,11 +14,16 @@ import org.osgi.framework.BundleContext;
 import org.osgi.framework.FrameworkUtil;
 import org.osgi.framework.ServiceRegistration;
 
+import io.tessera.core.AppActivation;
 import io.tessera.core.AppRegistry;
+import io.tessera.registry.internal.activation.Activation;
+import io.tessera.registry.internal.activation.FileEnabledStore;
+import io.tessera.registry.internal.activation.FilterConfiguration;
 import io.tessera.registry.internal.deploy.DeployReport;
 import io.tessera.registry.internal.deploy.DeployWatcher;
 import io.tessera.registry.internal.engine.TesseraRegistry;
 import io.tessera.registry.internal.Log;
+import io.tessera.registry.internal.shell.ActivationCommands;
 import io.tessera.registry.internal.shell.AppCommands;
 import io.tessera.registry.internal.shell.ShellCommands;
 import io.tessera.registry.internal.shell.StartCommand;
@@ -60,6 +65,13 @@ public final class RegistryActivator implements BundleActivator {
      */
     public static final String ACTIVATOR_FAILURES_PROPERTY = "tessera.activator.failures";
     private DeployWatcher deployWatcher;
+    /** The framework property that starts the runtime in safe mode when {@code true}. */
+    public static final String SAFE_MODE_PROPERTY = "tessera.safemode";
+    /** Where the operator's disabled labels are kept, in the registry bundle's data area. */
+    private static final String ENABLED_FILE = "enabled.properties";
+    private Activation activation;
+    private ServiceRegistration<AppActivation> activationRegistration;
+    private ServiceRegistration<?> filterRegistration;
 
     @Override
     public void start(BundleContext context) throws IOException {
@@ -83,6 +95,7 @@ public final class RegistryActivator implements BundleActivator {
         context.addBundleListener(wiring);
         context.addFrameworkListener(wiring);
         configs = new AppConfigTracker(context, registry, inactiveApps, stopping, wiring);
+        activation = startActivation(context); // before the apps are added: a disabled app is never READY
         metadataApps = new MetadataApps(context);
         registry.asOneBatch(() -> {
             configs.open();
@@ -93,6 +106,7 @@ public final class RegistryActivator implements BundleActivator {
         failures.put(ACTIVATOR_FAILURES_PROPERTY, "true");
         BiConsumer<Bundle, Throwable> activatorThrew = problems::activatorThrew;
         reportRegistration = context.registerService(BiConsumer.class, activatorThrew, failures);
+        activationRegistration = context.registerService(AppActivation.class, activation, null);
 
         String deploy = context.getProperty(DEPLOY_PROPERTY);
         DeployReport report = null;
@@ -100,9 +114,10 @@ public final class RegistryActivator implements BundleActivator {
             deployWatcher = new DeployWatcher(context, Path.of(deploy), registry::apps, problems::activatorThrew);
             report = deployWatcher.report();
         }
-        AppCommands commands = new AppCommands(registry, problems, report);
+        AppCommands commands = new AppCommands(registry, problems, report, activation);
         try {
             List<ServiceRegistration<?>> registrations = new ArrayList<>(ShellCommands.register(context, commands,
+                    new ActivationCommands(registry, activation),
                     () -> registry.apps().stream().map(a -> a.label()).toList()));
             registrations.add(StartCommand.register(context, problems::activatorThrew));
             commandsRegistrations = registrations;
@@ -121,6 +136,10 @@ public final class RegistryActivator implements BundleActivator {
         }
         commandsRegistrations.forEach(ServiceRegistration::unregister);
         reportRegistration.unregister();
+        activationRegistration.unregister();
+        if (filterRegistration != null) {
+            filterRegistration.unregister();
+        }
         inactiveApps.close();
         metadataApps.close();
         configs.close();
@@ -134,6 +153,30 @@ public final class RegistryActivator implements BundleActivator {
         context.removeFrameworkListener(problems);
         knownApps.close();
         Log.close();
+    }
+
+    /**
+     * The enabled states from the data area, safe mode from {@value #SAFE_MODE_PROPERTY}, and the
+     * load filter from ConfigAdmin when it is there (its first configuration may come later, and
+     * applies at once).
+     */
+    private Activation startActivation(BundleContext context) {
+        File state = context.getDataFile(ENABLED_FILE);
+        if (state == null) {
+            throw new IllegalStateException("the framework gives the registry no data area (org.osgi.framework.storage),"
+                    + " where the enabled states of apps are kept");
+        }
+        Activation a = new Activation(registry, new FileEnabledStore(state.toPath()),
+                Boolean.parseBoolean(context.getProperty(SAFE_MODE_PROPERTY)));
+        if (a.problems().size() > 0) {
+            Log.warn(a.problems().get(0), null);
+        }
+        try {
+            filterRegistration = FilterConfiguration.register(context, a);
+        } catch (NoClassDefFoundError noConfigAdmin) {
+            // ConfigAdmin is optional: without it nothing is filtered
+        }
+        return a;
     }
 
     /** The id of the bundle that loaded {@code type}, or -1. */

@@ -15,6 +15,7 @@ import io.tessera.core.LookupException;
 import io.tessera.core.Model;
 import io.tessera.core.ModelField;
 import io.tessera.core.Requirement;
+import io.tessera.registry.internal.activation.Activation;
 import io.tessera.registry.internal.deploy.DeployReport;
 import io.tessera.registry.internal.deploy.FileStatus.Severity;
 import io.tessera.registry.internal.engine.TesseraRegistry;
@@ -32,12 +33,15 @@ public final class AppCommands {
     private final TesseraRegistry registry;
     private final BundleProblems problems;
     private final DeployReport deployReport;
+    private final Activation activation;
 
     /** @param deployReport the deploy folder's files, or {@code null} when there is no deploy folder */
-    public AppCommands(TesseraRegistry registry, BundleProblems problems, DeployReport deployReport) {
+    public AppCommands(TesseraRegistry registry, BundleProblems problems, DeployReport deployReport,
+            Activation activation) {
         this.registry = registry;
         this.problems = problems;
         this.deployReport = deployReport;
+        this.activation = activation;
     }
 
     /** One line per file in the deploy folder (and one if the folder is missing). */
@@ -51,14 +55,14 @@ public final class AppCommands {
         return deployReport == null ? List.of() : deployReport.lines();
     }
 
-    @Descriptor("list every app with its state, version, bundle and name")
+    @Descriptor("list every app with its state, version, bundle, name and whether it is enabled")
     public String list() {
         problems.refresh();
-        TextTable table = new TextTable("LABEL", "STATE", "VERSION", "BUNDLE", "NAME");
+        TextTable table = new TextTable("LABEL", "STATE", "VERSION", "BUNDLE", "NAME", "ENABLED");
         Map<AppState, Integer> counts = new TreeMap<>();
         List<App> apps = registry.apps();
         for (App a : apps) {
-            table.row(a.label(), a.state(), a.version(), a.bundleId(), a.name());
+            table.row(a.label(), a.state(), a.version(), a.bundleId(), a.name(), enabled(a));
             counts.merge(a.state(), 1, Integer::sum);
         }
         String summary = Plural.count(apps.size(), "app") + (counts.isEmpty() ? "" : ": "
@@ -78,6 +82,8 @@ public final class AppCommands {
         out.append(a.label()).append(" (").append(a.verboseName()).append(")\n");
         line(out, "name", a.name());
         line(out, "state", a.state() + (a.reason().isEmpty() ? "" : ": " + a.reason()));
+        line(out, "enabled", enabled(a) + (a instanceof AppRecord r && r.candidate().system() ? " (system app)" : "")
+                + (activation.isSafeMode() ? "; safe mode is on" : ""));
         line(out, "version", a.version());
         line(out, "bundle", a.origin());
         line(out, "requires", notRunning(a) ? "not known until its bundle runs it"
@@ -120,6 +126,7 @@ public final class AppCommands {
             out.append("bundle ").append(p.bundleId()).append(' ').append(p.symbolicName()).append(" (")
                     .append(p.location()).append(") ").append(p.reason()).append('\n');
         }
+        activation.problems().forEach(p -> out.append(p).append('\n'));
         List<DeployReport.Line> deploy = deployLines();
         if (out.length() == 0 && deploy.stream().allMatch(l -> l.severity() == Severity.OK)) {
             int apps = registry.apps().size();
@@ -279,6 +286,11 @@ public final class AppCommands {
         String who = a instanceof AppRecord r && !r.candidate().labelKnown()
                 ? "app bundle " + a.bundleId() + " (not run here yet, so its label is not known)" : a.label();
         return who + " " + a.state() + ": " + a.reason() + "\n    " + a.origin() + "\n";
+    }
+
+    /** "yes" or "no": the operator's enabled state of the app's label. */
+    private String enabled(App a) {
+        return activation.isEnabled(a.label()) ? "yes" : "no";
     }
 
     /** Whether the app's bundle is installed but not running it: what it requires and its models are not known. */

@@ -33,9 +33,14 @@ public final class CheckedCommand implements Function {
 
     /** @param command the name the operator types, {@code scope:function} */
     public CheckedCommand(Object target, String command) {
+        this(target, command, command.substring(command.indexOf(':') + 1));
+    }
+
+    /** @param method the name of the methods that run it, for a command such as {@code apps:safe-mode} */
+    public CheckedCommand(Object target, String command, String method) {
         this.target = target;
         this.command = command;
-        String function = command.substring(command.indexOf(':') + 1);
+        String function = method;
         this.forms = Arrays.stream(target.getClass().getMethods())
                 .filter(m -> m.getName().equals(function))
                 .sorted(Comparator.comparingInt((Method m) -> arguments(m).length).thenComparing(Method::toString))
