@@ -244,8 +244,8 @@ public class DjangoConformanceIT extends TesseraTestSupport {
         assertEquals(AppState.READY, stateOf("c11_first"));
         App second = registry.app("c11_second");
         assertEquals(AppState.FAILED, second.state());
-        assertContains(second.reason(), "name 'org.example.c11' is already used by app 'c11_first'",
-                "bundle " + same.getBundleId(), "override name() in one of them");
+        assertEquals("name 'org.example.c11' is already used by app 'c11_first' (test.c11same, bundle " + same.getBundleId()
+                + "); app names must be unique: override name() in one of them", second.reason());
 
         Bundle distinct = installAndStart(TestBundles.twin("test.c11pair", "c11_left", "c11_right")
                 .name("org.example.c11.Left").header("X-Name2", "org.example.c11.Right"));

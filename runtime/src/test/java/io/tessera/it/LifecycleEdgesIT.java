@@ -215,16 +215,4 @@ public class LifecycleEdgesIT extends TesseraTestSupport {
         assertEquals("only the withdrawn app stopped", List.of("lc_goes:stopping"), List.copyOf(journal));
         b.uninstall();
     }
-
-    @Test
-    public void aNameClashThatRemainsSaysWhichMethodToOverride() throws Exception {
-        Bundle b = installAndStart(TestBundles.twin("test.lc_same", "lc_same_a", "lc_same_b")
-                .name("org.example.same").header("X-Name2", "org.example.same"));
-        assertEquals(AppState.READY, stateOf("lc_same_a"));
-        App second = registry.app("lc_same_b");
-        assertEquals(AppState.FAILED, second.state());
-        assertEquals("name 'org.example.same' is already used by app 'lc_same_a' (test.lc_same, bundle " + b.getBundleId()
-                + "); app names must be unique: override name() in one of them", second.reason());
-        assertExamplesReady();
-    }
 }
