@@ -38,10 +38,20 @@ public enum AppState {
      *
      * @since 1.1
      */
-    FILTERED;
+    FILTERED,
+    /**
+     * Its requirements are met and the gates let it run, and the registry's participants (for
+     * example the data layer applying its migrations) are preparing it; its ready hook runs when
+     * every participant has finished. The reason says what is being done ("applying migration
+     * 0002_add_slug of 'blog' (2 of 3)"). Other apps keep arriving and leaving meanwhile.
+     *
+     * @since 1.2
+     * @see io.tessera.core.spi.AppParticipant
+     */
+    PREPARING;
 
     /** Whether the app is between two stable states. */
     public boolean isTransient() {
-        return this == INSTALLED || this == STARTING || this == STOPPING;
+        return this == INSTALLED || this == STARTING || this == STOPPING || this == PREPARING;
     }
 }
