@@ -64,6 +64,9 @@ public class WebRoutesIT extends WebTestSupport {
         assertEquals("text/plain;charset=utf-8", get("/w_ready/hello").headers().firstValue("Content-Type").orElse("")
                 .replace(" ", "").toLowerCase());
         assertAnswer("/w_ready/form", 200, "form of w_ready");
+        assertAnswer("/w_ready/static/page.txt", 200, "static page of w_ready");
+        assertAnswer("/w_ready/static/none.txt", 404, null);
+        assertAnswer("/w_ready/own", 200, "own servlet of w_ready");
         // unknown paths: under the app, under no app, the root, a path like a label with a typo
         assertAnswer("/w_ready/nothing", 404, null);
         assertAnswer("/w_ready/hello/more", 404, null);
@@ -113,10 +116,13 @@ public class WebRoutesIT extends WebTestSupport {
     @Test
     public void aDisabledAppGets404AndItsRoutesComeBackWhenEnabled() throws Exception {
         startWeb(WebTestApps.app("w_dis"));
+        assertAnswer("/w_dis/own", 200, "own servlet of w_dis");
         shell("apps:disable w_dis");
         settle();
         assertEquals(AppState.DISABLED, stateOf("w_dis"));
         assertAnswer("/w_dis/hello", 404, null);
+        // a whiteboard servlet the app registered itself in its context: still registered, gated the same
+        assertAnswer("/w_dis/own", 404, null);
         shell("apps:enable w_dis");
         settle();
         assertEquals(AppState.READY, stateOf("w_dis"));

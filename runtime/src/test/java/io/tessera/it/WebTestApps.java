@@ -70,11 +70,16 @@ final class WebTestApps {
         headers.forEach(main::putValue);
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (JarOutputStream jar = new JarOutputStream(bytes, manifest)) {
-            String path = WebFixtureApp.class.getName().replace('.', '/') + ".class";
-            jar.putNextEntry(new JarEntry(path));
-            try (InputStream in = WebFixtureApp.class.getClassLoader().getResourceAsStream(path)) {
-                in.transferTo(jar);
+            for (String name : new String[] {WebFixtureApp.class.getName(), WebFixtureApp.class.getName() + "$1"}) {
+                String path = name.replace('.', '/') + ".class";
+                jar.putNextEntry(new JarEntry(path));
+                try (InputStream in = WebFixtureApp.class.getClassLoader().getResourceAsStream(path)) {
+                    in.transferTo(jar);
+                }
+                jar.closeEntry();
             }
+            jar.putNextEntry(new JarEntry("static/page.txt"));
+            jar.write(("static page of " + headers.get("X-Label")).getBytes(java.nio.charset.StandardCharsets.UTF_8));
             jar.closeEntry();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -1,12 +1,20 @@
 package io.tessera.it.webfixture;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Dictionary;
+import java.util.Hashtable;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
+import jakarta.servlet.Servlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceRegistration;
 
 import io.tessera.core.AppActivator;
 import io.tessera.core.Requirement;
@@ -17,7 +25,9 @@ import io.tessera.web.WebApp;
  * The activator of every web app the tests generate ({@link io.tessera.it.WebTestApps}), copied into
  * each bundle; it reads what to be from its bundle's headers. Its routes: {@code GET /hello} says
  * {@code hello from <label> <version>}; {@code /form} takes GET and POST; {@code GET /boom} throws;
- * {@code GET /hold} waits for the test to release it. Latches the tests hand over through system
+ * {@code GET /hold} waits for the test to release it; {@code /static/*} serves the bundle's
+ * {@code static/} folder; {@code /own} is a whiteboard servlet the app registers itself, selecting
+ * its context with {@link Routes#contextSelect()}. Latches the tests hand over through system
  * properties hold {@code ready()} and {@code stopping()} ({@code tessera.it.web.ready.<label>},
  * {@code tessera.it.web.stopping.<label>}) and {@code /hold} ({@code tessera.it.web.hold}, after
  * counting down {@code tessera.it.web.entered}).
@@ -25,6 +35,7 @@ import io.tessera.web.WebApp;
 public class WebFixtureApp extends AppActivator implements WebApp {
 
     private Dictionary<String, String> headers;
+    private ServiceRegistration<Servlet> own;
 
     @Override
     public void start(BundleContext context) throws Exception {
@@ -71,6 +82,20 @@ public class WebFixtureApp extends AppActivator implements WebApp {
             await(latch("tessera.it.web.hold"));
             response.getWriter().print("held " + label());
         });
+        routes.resources("/static/*", "/static");
+        if (own == null) { // once per bundle start: it stays registered while the app steps down and back
+            Hashtable<String, Object> p = new Hashtable<>();
+            p.put("osgi.http.whiteboard.servlet.pattern", "/own");
+            p.put("osgi.http.whiteboard.context.select", routes.contextSelect());
+            own = context().registerService(Servlet.class, new HttpServlet() {
+                private static final long serialVersionUID = 1L;
+
+                @Override
+                protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+                    response.getWriter().print("own servlet of " + label());
+                }
+            }, p);
+        }
         String bad = headers.get("X-Bad-Route");
         if (bad != null) {
             routes.get(bad, (request, response) -> response.getWriter().print("never"));
