@@ -65,6 +65,7 @@ public final class WebRoutes {
         int clients = Integer.parseInt(opts.getOrDefault("clients", "8"));
         Path scratch = Files.createTempDirectory(Path.of(Files.isDirectory(Path.of("/dev/shm")) ? "/dev/shm" : "/tmp"),
                 "tessera-bench-web-");
+        Files.createDirectories(scratch.resolve("deploy"));
         int port = freePort();
         Map<String, String> props = new HashMap<>();
         props.put(Constants.FRAMEWORK_STORAGE, scratch.resolve("felix").toString());
@@ -83,9 +84,11 @@ public final class WebRoutes {
                 awaitOk(http, URI.create(base + path));
             }
             System.out.printf("web routes: %d pairs of %d s rounds, %d clients, port %d%n", pairs, seconds, clients, port);
-            round(http, URI.create(base + "/bench_web/hello"), clients, seconds); // warm-up of both arms
-            round(http, URI.create(base + "/direct/hello"), clients, seconds);
-            round(http, URI.create(base + "/direct2/hello"), clients, seconds);
+            for (int i = 0; i < 3; i++) { // warm-up of every arm: the first rounds run before the JIT is done
+                round(http, URI.create(base + "/bench_web/hello"), clients, seconds);
+                round(http, URI.create(base + "/direct/hello"), clients, seconds);
+                round(http, URI.create(base + "/direct2/hello"), clients, seconds);
+            }
             compare("Tessera route vs direct servlet", http, base + "/bench_web/hello", base + "/direct/hello", pairs,
                     clients, seconds);
             compare("A/A control (direct vs direct)", http, base + "/direct2/hello", base + "/direct/hello", pairs,
