@@ -2,6 +2,7 @@ package io.tessera.it;
 
 import static org.ops4j.pax.exam.CoreOptions.bundle;
 import static org.ops4j.pax.exam.CoreOptions.frameworkProperty;
+import static org.ops4j.pax.exam.CoreOptions.options;
 import static org.ops4j.pax.exam.CoreOptions.systemProperty;
 
 import java.io.IOException;
@@ -34,11 +35,11 @@ final class WebBundles {
 
     /** Every bundle {@link TesseraTestSupport#tesseraOptions} provisions, and the web. */
     static Option[] withWeb(String testName) {
-        return OptionUtils.combine(TesseraTestSupport.tesseraOptions(testName), webOptions());
+        return OptionUtils.combine(TesseraTestSupport.tesseraOptions(testName), options());
     }
 
     /** The web's bundles and its loopback address on a free port. */
-    static Option[] webOptions() {
+    static Option[] options() {
         Path bundles = Path.of(System.getProperty("tessera.bundles", "target/bundles")).toAbsolutePath();
         int port = freePort();
         Option[] web = new Option[JARS.length + 3];
