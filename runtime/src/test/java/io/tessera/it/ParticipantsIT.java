@@ -360,6 +360,29 @@ public class ParticipantsIT extends TesseraTestSupport {
         assertTrue(shell("apps:info p_tx").contains("\n  enabled:     yes\n"));
     }
 
+    @Test
+    public void aRegistryStartingWithAParticipantThereLeavesTheAppsAndPreparesThemBeforeAnyIsReady() throws Exception {
+        Scripted data = register("data", 0, DONE_AT_ONCE);
+        installAndStart(TestBundles.app("p_boot"));
+        installAndStart(TestBundles.app("p_bootdep").requires("p_boot"));
+        settle();
+        data.calls.clear();
+        journal.clear();
+        Bundle registryBundle = registryBundle();
+        registryBundle.stop();
+        assertEquals(List.of("p_bootdep:stopping", "p_boot:stopping"), List.copyOf(journal));
+        assertTrue(data.calls.toString(), data.calls.containsAll(List.of("data left p_boot", "data left p_bootdep")));
+        data.calls.clear();
+        registryBundle.start();
+        registry = context.getService(context.getServiceReference(io.tessera.core.AppRegistry.class));
+        settle();
+        assertEquals(List.of("data prepare p_boot (PREPARING)", "data prepare p_bootdep (PREPARING)"), data.calls);
+        assertEquals(List.of("p_bootdep:stopping", "p_boot:stopping", "p_boot:ready", "p_bootdep:ready"),
+                List.copyOf(journal));
+        assertEquals(AppState.READY, stateOf("p_bootdep"));
+        assertExamplesReady();
+    }
+
     private Bundle registryBundle() {
         for (Bundle b : context.getBundles()) {
             if ("io.tessera.registry".equals(b.getSymbolicName())) {

@@ -286,4 +286,35 @@ public class ParticipantsTest extends RegistryTestSupport {
         add(logged("notes"));
         assertEquals(AppState.PREPARING, state("notes"));
     }
+
+    @Test
+    public void switchingAnAppOffWhilePreparingCancelsItAndTheAppIsDisabledAtOnce() {
+        ScriptedParticipant data = participant("data").register(registry, 1, 0);
+        add(logged("blog"));
+        assertEquals(AppState.PREPARING, state("blog"));
+        registry.setDisabled(() -> java.util.Set.of("blog"));
+        assertEquals(AppState.DISABLED, state("blog"));
+        assertTrue(data.of("blog").isCancelled());
+        registry.setDisabled(java.util.Set::of);
+        assertEquals(AppState.PREPARING, state("blog"));
+        registry.setSafeMode(true);
+        assertEquals(AppState.DISABLED, state("blog"));
+        assertEquals(List.of("data prepare blog (PREPARING)", "data cancel blog", "data prepare blog (PREPARING)",
+                "data cancel blog"), log);
+        registry.setSafeMode(false);
+        data.of("blog").done();
+        settle();
+        assertEquals(AppState.READY, state("blog"));
+    }
+
+    @Test
+    public void aParticipantPresentWhenTheAppsArriveTogetherPreparesThemBeforeAnyIsReady() {
+        participant("data").doing((app, p) -> p.done()).register(registry, 1, 0);
+        registry.asOneBatch(() -> {
+            registry.add(candidate(logged("blog", "auth")));
+            registry.add(candidate(logged("auth")));
+        });
+        assertEquals(List.of("data prepare auth (PREPARING)", "auth ready", "data prepare blog (PREPARING)",
+                "blog ready"), log);
+    }
 }
