@@ -33,6 +33,12 @@ import io.tessera.registry.internal.index.Candidate;
  * guards is locked while a hook runs. A change made from inside a hook (an app starting another
  * bundle, say) is queued and applied after the hook returns, since waiting there would wait on
  * itself. Each pass takes and applies everything queued, until the queue is empty.
+ *
+ * <p>Participants ({@link io.tessera.core.spi.AppParticipant}) report from threads of their own,
+ * and must not wait for the applier nor run app code: their reports are queued without waiting,
+ * and when no applier is at work, the engine's own thread ({@code tessera-registry-reports},
+ * started the first time it is needed) takes the role and applies them. A report made on the
+ * applier (inside {@code prepare}) is seen in the same pass.
  */
 public final class Engine {
 

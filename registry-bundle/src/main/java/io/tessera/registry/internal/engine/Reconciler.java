@@ -31,7 +31,8 @@ import io.tessera.registry.internal.index.DependencyOrder;
  * apps touched by a change (and those that depend on them) are looked at, so a change costs
  * the same whatever the number of apps. What changes is shown to readers and listeners through
  * the {@link Publisher}. Used only by the {@link Engine}'s applier; app code runs here with no lock
- * held.
+ * held. An app that could start is first prepared by the participants that concern it
+ * ({@link Preparations}); with none registered, that costs a field read and a list check.
  */
 final class Reconciler {
 
