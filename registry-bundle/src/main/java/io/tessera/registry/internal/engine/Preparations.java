@@ -1,8 +1,5 @@
 package io.tessera.registry.internal.engine;
 
-import java.util.ArrayList;
-import java.util.Collection;
-import java.util.List;
 import java.util.function.Consumer;
 
 import io.tessera.core.App;
@@ -12,8 +9,8 @@ import io.tessera.registry.internal.Failures;
 import io.tessera.registry.internal.Log;
 
 /**
- * The engine's side of {@link AppParticipant}: which participants there are, and for each app
- * being prepared, which of them are done and which one is at work ({@link Arrival}). The
+ * The engine's side of {@link AppParticipant}: for each app being prepared, which of the
+ * {@link Participants} are done and which one is at work ({@link Arrival}). The
  * {@link Reconciler} asks it, when an app could start, whether the app may run its ready hook now;
  * tells it when an app being prepared can no longer start (to cancel), and when a prepared app
  * stepped down (to tell the participants it left). Participant code runs here, on the applier,
@@ -34,93 +31,17 @@ final class Preparations {
         FAILED
     }
 
-    private final List<Participant> participants = new ArrayList<>();
+    private final Participants participants;
     private final Publisher publisher;
     private final Consumer<Ticket> reported;
 
     /**
      * @param reported how a ticket asks the engine to look at its app again after a report
      */
-    Preparations(Publisher publisher, Consumer<Ticket> reported) {
+    Preparations(Participants participants, Publisher publisher, Consumer<Ticket> reported) {
+        this.participants = participants;
         this.publisher = publisher;
         this.reported = reported;
-    }
-
-    boolean isEmpty() {
-        return participants.isEmpty();
-    }
-
-    // ---- participants coming and going ----
-
-    /**
-     * Adds {@code p}; each READY app it concerns is marked to step down and be prepared by it.
-     * Returns the apps so marked, for the caller to look at.
-     */
-    List<Entry> add(Participant p, Collection<Entry> entries) {
-        int at = 0;
-        while (at < participants.size() && Participant.ORDER.compare(participants.get(at), p) < 0) {
-            at++;
-        }
-        participants.add(at, p);
-        List<Entry> marked = new ArrayList<>();
-        for (Entry e : entries) {
-            if (e.state == AppState.READY && !e.removed && concernsOrThrows(p, e)) {
-                Arrival a = e.preparation == null ? new Arrival() : e.preparation;
-                e.preparation = a;
-                a.stepDown = "participant " + p.bundleName() + " arrived: the app steps down until " + p.bundleName()
-                        + " has prepared it";
-                a.stepDownFor = p.serviceId();
-                marked.add(e);
-            }
-        }
-        return marked;
-    }
-
-    /**
-     * Forgets the participant with this service id: its preparations under way count as cancelled
-     * (it is not called: it is gone), and the apps it was preparing go on with the others.
-     * Returns the apps to look at again.
-     */
-    List<Entry> remove(long serviceId, Collection<Entry> entries) {
-        participants.removeIf(p -> p.serviceId() == serviceId);
-        List<Entry> touched = new ArrayList<>();
-        for (Entry e : entries) {
-            Arrival a = e.preparation;
-            if (a == null) {
-                continue;
-            }
-            boolean changed = a.done.removeIf(t -> {
-                if (t.participant.serviceId() == serviceId) {
-                    t.end(true);
-                    return true;
-                }
-                return false;
-            });
-            if (a.current != null && a.current.participant.serviceId() == serviceId) {
-                a.current.end(true);
-                a.current = null;
-                changed = true;
-            }
-            if (a.holdBy == serviceId) {
-                a.hold = null;
-                a.holdBy = -1;
-            }
-            if (a.stepDownFor == serviceId) { // arrived and left before the app stepped down for it
-                a.stepDown = null;
-                a.stepDownFor = -1;
-            }
-            if (changed) {
-                touched.add(e);
-            }
-        }
-        return touched;
-    }
-
-    /** Whether {@code p} concerns {@code e}; a participant that throws there is asked (and its throw fails the app then). */
-    private static boolean concernsOrThrows(Participant p, Entry e) {
-        boolean[] concerned = {true};
-        Hooks.run(() -> concerned[0] = p.service().concerns(e.record));
-        return concerned[0];
     }
 
     // ---- one app ----
@@ -182,7 +103,7 @@ final class Preparations {
                 continue;
             }
             Participant next = null;
-            for (Participant p : participants) {
+            for (Participant p : participants.inOrder()) {
                 if (a.isDoneBy(p)) {
                     continue;
                 }

@@ -45,6 +45,7 @@ final class Reconciler {
     private final Map<Long, Entry> entries = new HashMap<>();
     private final Set<Entry> dirty = new LinkedHashSet<>();
     private final Placeholders placeholders = new Placeholders(this);
+    private final Participants participants = new Participants();
     private final Preparations preparations;
     private final EnableWatches enableWatches = new EnableWatches(claims);
     private long arrivals;
@@ -56,7 +57,7 @@ final class Reconciler {
     Reconciler(AppIndex index, EventSink events, StaleBundles stale, Gates gates, Consumer<Ticket> reported) {
         this.publisher = new Publisher(index, events, claims);
         this.evaluator = new Evaluator(claims, stale, gates);
-        this.preparations = new Preparations(publisher, reported);
+        this.preparations = new Preparations(participants, publisher, reported);
     }
 
     void add(Candidate candidate) {
@@ -146,12 +147,12 @@ final class Reconciler {
 
     /** A participant registered: the READY apps it concerns step down to be prepared by it. */
     void participantAdded(Participant p) {
-        preparations.add(p, entries.values()).forEach(this::touch);
+        participants.add(p, entries.values()).forEach(this::touch);
     }
 
     /** A participant unregistered: forgotten; the apps it was preparing go on with the others. */
     void participantRemoved(long serviceId) {
-        preparations.remove(serviceId, entries.values()).forEach(this::touch);
+        participants.remove(serviceId, entries.values()).forEach(this::touch);
     }
 
     /** A participant reported on {@code t}: its app is looked at again, unless the report no longer matters. */
@@ -349,7 +350,7 @@ final class Reconciler {
     }
 
     private void start(Entry e, PriorityQueue<Entry> queue, Set<Entry> queued) {
-        if (e.preparation != null || !preparations.isEmpty()) {
+        if (e.preparation != null || !participants.isEmpty()) {
             AppState before = e.state;
             Preparations.Outcome o = preparations.prepare(e);
             if (o == Preparations.Outcome.PREPARING) {
