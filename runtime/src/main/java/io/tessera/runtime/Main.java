@@ -113,7 +113,16 @@ public final class Main {
         // its slf4j provider up as it starts, and one found missing then is missing for good
         installed.sort(java.util.Comparator.comparingInt(Main::startRank));
         for (Bundle b : installed) {
-            startQuietly(b);
+            if (b.getSymbolicName() != null && b.getSymbolicName().startsWith("org.apache.felix.http.jetty")) {
+                // Jetty starts on a thread of its own: it took longer than everything else together
+                // on a loaded machine (33 s against 13 s), and nothing waits for it; the web answers
+                // once it is up, and its problems (a port in use) are said when they happen
+                Thread web = new Thread(() -> startQuietly(b), "tessera-start-web");
+                web.setDaemon(true);
+                web.start();
+            } else {
+                startQuietly(b);
+            }
         }
         START_FAILURES.reportTo(framework.getBundleContext()); // the registry may have started after them
         long millis = (System.nanoTime() - t0) / 1_000_000;
