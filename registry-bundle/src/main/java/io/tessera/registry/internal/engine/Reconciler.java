@@ -42,11 +42,13 @@ final class Reconciler {
     private final Map<Long, Entry> entries = new HashMap<>();
     private final Set<Entry> dirty = new LinkedHashSet<>();
     private final Placeholders placeholders = new Placeholders(this);
+    private final RequiredPoints points;
     private long arrivals;
 
     Reconciler(AppIndex index, EventSink events, StaleBundles stale, Gates gates) {
         this.publisher = new Publisher(index, events, claims);
-        this.evaluator = new Evaluator(claims, stale, gates);
+        this.points = new RequiredPoints(index.extensions());
+        this.evaluator = new Evaluator(claims, stale, gates, points);
     }
 
     void add(Candidate candidate) {
@@ -70,6 +72,7 @@ final class Reconciler {
         Entry e = new Entry(candidate, arrivals++);
         entries.put(candidate.id(), e);
         claims.add(e);
+        points.add(e);
         return e;
     }
 
@@ -86,6 +89,7 @@ final class Reconciler {
     void dropNow(Entry p, boolean keepLabel) {
         claims.remove(p);
         entries.remove(p.id());
+        points.remove(p);
         dirty.remove(p);
         dirty.addAll(claims.requirersOf(p.label()));
         publisher.placeholderLeft(p, keepLabel);
@@ -165,11 +169,20 @@ final class Reconciler {
                     work.push(d);
                 }
             }
+            if (points.any()) { // an app whose required point loses its last contribution steps down too
+                for (Entry d : points.losing(gone, toStop)) {
+                    if (toStop.add(d)) {
+                        work.push(d);
+                    }
+                }
+            }
         }
-        for (Entry e : dependentsFirst(toStop)) {
+        List<Entry> order = dependentsFirst(toStop);
+        for (Entry e : points.any() ? StopOrder.of(order, toStop, this::stopsBefore) : order) {
             String why = e.removed ? "its bundle withdrew the app (stopping, updating or uninstalling)"
                     : evaluator.evaluate(e).reason();
             publisher.setState(e, AppState.STOPPING, why);
+            e.candidate.extensions().services().unregister(); // with its view entries: before stopping()
             publisher.flush(); // what happened so far is delivered while app code runs
             Throwable t = Hooks.run(e.candidate.hooks()::stopping);
             if (t != null) {
@@ -178,6 +191,18 @@ final class Reconciler {
             batch.add(e);
             batch.addAll(claims.requirersOf(e.label()));
         }
+    }
+
+    /** The apps in {@code toStop} that must step down before {@code e}: those that need it. */
+    private List<Entry> stopsBefore(Entry e) {
+        List<Entry> out = new ArrayList<>();
+        for (Entry d : claims.requirersOf(e.label())) {
+            if (requiresMandatorily(d, e.label())) {
+                out.add(d);
+            }
+        }
+        out.addAll(points.declarersServedBy(e));
+        return out;
     }
 
     private static boolean requiresMandatorily(Entry e, String label) {
@@ -228,6 +253,7 @@ final class Reconciler {
             batch.addAll(claims.requirersOf(e.label()));
             claims.remove(e);
             entries.remove(e.id());
+            points.remove(e);
             // an app whose bundle stays installed is followed by its placeholder in this same batch: until
             // that is published, lookups by the label keep finding the leaving app, never nothing
             boolean keepLabel = !e.candidate.placeholder()
@@ -302,6 +328,8 @@ final class Reconciler {
         Throwable t = Hooks.run(e.candidate.hooks()::ready);
         if (t == null) {
             publisher.setState(e, AppState.READY, "");
+            e.candidate.extensions().services().register();
+            points.declarersServedBy(e).forEach(d -> consider(d, queue, queued));
         } else {
             Log.warn("ready() of app '" + e.label() + "' threw; the app is FAILED", t);
             e.hookFailure = "ready() threw " + Failures.describe(t)

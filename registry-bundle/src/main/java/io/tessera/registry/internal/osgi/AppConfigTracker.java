@@ -100,7 +100,8 @@ final class AppConfigTracker extends ServiceTracker<AppConfig, AppConfigTracker.
      * Notes the label the bundle is known by while stopped, renames the bundle's other apps whose
      * default name changed with this one's arrival, then adds it.
      */
-    private void add(Bundle bundle, Candidate candidate, Map<Long, String> renames) {
+    private void add(Bundle bundle, Candidate read, Map<Long, String> renames) {
+        Candidate candidate = read.withExtensions(BundleExtensions.read(bundle, read));
         inactive.published(bundle, candidate.label()); // so it is listed, under this label, while it is stopped
         renames.forEach(registry::rename);
         registry.add(candidate);
