@@ -23,7 +23,7 @@ import org.osgi.annotation.bundle.Header;
  * <p>bnd writes one clause per class into the bundle's {@value #HEADER} manifest header
  * ({@code com.example.md.MarkdownRenderer;point="com.example.blog.PostRenderer";rank="10"}). The
  * class must be public, implement the point and have a public no-argument constructor; it is
- * created once per activation of its app, on first use. A class that does not implement the
+ * created on first use (see {@link Contribution#get()}). A class that does not implement the
  * point, or a point no app declares, is reported in {@code apps:diag} with the app; the app
  * itself is not affected.
  *

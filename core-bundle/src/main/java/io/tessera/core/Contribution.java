@@ -26,8 +26,8 @@ public interface Contribution<T> {
 
     /**
      * The implementation: created on the first call (its public no-argument constructor), then the
-     * same instance for as long as the app stays READY; a later activation gets a new one. Any
-     * thread.
+     * same instance until the app's bundle publishes its config again (it restarts or is updated),
+     * which makes new contributions. Any thread.
      *
      * @throws IllegalStateException if the class cannot be instantiated, with the constructor's
      *         exception as cause

@@ -65,7 +65,7 @@ public class DjangoConformanceIT extends TesseraTestSupport {
         assertEquals("apps are found in any state", AppState.WAITING, registry.app("c01_waiting").state());
 
         LookupException e = assertLookupFails(() -> registry.app("zzzzzzzzzz"));
-        assertContains(e.getMessage(), "No app with label 'zzzzzzzzzz'", "auth, blog, c01_waiting, notes, polls");
+        assertContains(e.getMessage(), "No app with label 'zzzzzzzzzz'", "auth, blog, c01_waiting, markdown, notes, polls");
         assertTrue(registry.findApp("zzzzzzzzzz").isEmpty());
         assertExamplesReady();
     }

@@ -126,7 +126,7 @@ public class HomeIT {
         }
         Files.delete(bundles.resolve("tessera-example-polls.jar"));
         try (HomeShell shell = HomeShell.start(dir, props)) {
-            assertTrue(shell.startLine(), shell.startLine().matches("Tessera started in \\d+ ms: 3 of 3 apps READY \\(auth, blog, notes\\);"
+            assertTrue(shell.startLine(), shell.startLine().matches("Tessera started in \\d+ ms: 4 of 4 apps READY \\(auth, blog, markdown, notes\\);"
                     + " home \\S+ \\(1 of the runtime's bundles removed\\)"));
             Map<String, String> last = shell.bundles();
             first.remove("io.tessera.example.polls");

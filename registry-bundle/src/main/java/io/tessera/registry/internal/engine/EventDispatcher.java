@@ -105,20 +105,7 @@ public final class EventDispatcher implements EventSink {
     public Registration onExtensionsChanged(String point, ExtensionListener<Object> listener) {
         Object handle = new Object();
         subscribe(apps -> extensionListeners.add(handle, point, listener));
-        return new Registration() {
-            private volatile boolean closed;
-
-            @Override
-            public void close() {
-                if (!closed) {
-                    closed = true;
-                    enqueue(() -> {
-                        extensionListeners.remove(handle);
-                        unsubscribe();
-                    });
-                }
-            }
-        };
+        return closing(() -> extensionListeners.remove(handle));
     }
 
     public Registration whenModelsReady(ModelOperation operation, String... keys) {
@@ -128,6 +115,11 @@ public final class EventDispatcher implements EventSink {
         }
         Object handle = new Object();
         subscribe(apps -> operations.add(handle, operation, List.copyOf(normalized)));
+        return closing(() -> operations.remove(handle));
+    }
+
+    /** A registration whose first close runs {@code remove}, then counts the subscriber out, on the event thread. */
+    private Registration closing(Runnable remove) {
         return new Registration() {
             private volatile boolean closed;
 
@@ -136,7 +128,7 @@ public final class EventDispatcher implements EventSink {
                 if (!closed) {
                     closed = true;
                     enqueue(() -> {
-                        operations.remove(handle);
+                        remove.run();
                         unsubscribe();
                     });
                 }

@@ -1,6 +1,5 @@
 package io.tessera.registry.internal.engine;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -100,10 +99,5 @@ final class ExtensionListeners {
             Log.warn("extension listener " + l.listener().getClass().getName() + " threw on " + l.point()
                     + "; other listeners are unaffected", t);
         }
-    }
-
-    /** Listeners still registered (for tests). */
-    List<String> points() {
-        return new ArrayList<>(byPoint.keySet());
     }
 }

@@ -91,12 +91,17 @@ final class RequiredPoints {
      */
     List<Entry> losing(Entry gone, Set<Entry> leaving) {
         List<Entry> out = List.of();
+        Set<Long> leavingIds = null;
         for (Entry d : declarersServedBy(gone)) {
             if (d.state != AppState.READY || leaving.contains(d)) {
                 continue;
             }
-            Set<Long> leavingIds = new HashSet<>();
-            leaving.forEach(l -> leavingIds.add(l.id()));
+            if (leavingIds == null) {
+                leavingIds = new HashSet<>();
+                for (Entry l : leaving) {
+                    leavingIds.add(l.id());
+                }
+            }
             for (PointDeclaration p : d.candidate.extensions().points()) {
                 PointView view = published.find(p.point());
                 if (p.required() && gone.candidate.extensions().contributesTo(p.point())

@@ -3,6 +3,7 @@ package io.tessera.registry.internal.index;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import io.tessera.core.Contribution;
 import io.tessera.core.Extensions;
@@ -41,7 +42,7 @@ public final class PointView implements Extensions<Object> {
     }
 
     /** Whether an app other than those in {@code leaving} contributes here. */
-    public boolean hasOtherThan(java.util.Set<Long> leaving) {
+    public boolean hasOtherThan(Set<Long> leaving) {
         for (Contribution<Object> c : all) {
             if (!leaving.contains(((ContributionRecord) c).appId())) {
                 return true;

@@ -1,6 +1,7 @@
 package io.tessera.registry.internal.shell;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -102,7 +103,7 @@ public final class ExtensionCommands {
                 }
             }
         }
-        Map<String, Declared> byPoint = new java.util.LinkedHashMap<>();
+        Map<String, Declared> byPoint = new LinkedHashMap<>();
         byKey.values().forEach(d -> byPoint.put(d.point().point(), d));
         return byPoint;
     }
