@@ -95,7 +95,7 @@ public class ShellIT extends TesseraTestSupport {
         String check = shell("apps:check");
         assertTrue(check, check.contains("ERROR broken: ready() threw"));
         assertTrue(check, check.contains("WARNING needy is WAITING"));
-        assertTrue(check, check.endsWith("System check identified 2 issues (1 error, 1 warning) in 6 apps.\n"));
+        assertTrue(check, check.endsWith("System check identified 2 issues (1 error, 1 warning) in 7 apps.\n"));
     }
 
     @Test
