@@ -1,32 +1,47 @@
 package io.tessera.registry.internal.index;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The contributions of READY apps by extension point: what {@code AppRegistry.extensions} reads.
- * One writer (the engine's applier, as it publishes an app READY or no longer READY) replaces a
- * point's immutable {@link PointView}; readers get one map lookup and never block. A point with no
- * contribution has no entry. The event thread keeps a second instance, fed by events, for listeners.
+ * One writer (the engine's applier, as it publishes an app READY or no longer READY) publishes a
+ * new map with the points that changed replaced by new immutable {@link PointView}s; readers read
+ * one volatile field and do one {@code HashMap.get}, and never block. Only apps that contribute pay
+ * for the copy, and there are few points. A point with no contribution has no entry. The event
+ * thread keeps a second instance, fed by events, for listeners.
  */
 public final class ExtensionIndex {
 
-    private final Map<String, PointView> byPoint = new ConcurrentHashMap<>();
+    /** Never changed once published: replaced as a whole. */
+    private volatile Map<String, PointView> byPoint = Map.of();
 
     /** Adds the sound contributions of {@code app}, which is being published READY. */
     public void publish(Candidate app) {
-        for (ContributionRecord c : app.extensions().contributions()) {
-            byPoint.compute(c.point(), (p, view) -> (view == null ? PointView.empty(p) : view).with(c));
+        List<ContributionRecord> added = app.extensions().contributions();
+        if (added.isEmpty()) {
+            return;
         }
+        Map<String, PointView> next = new HashMap<>(byPoint);
+        for (ContributionRecord c : added) {
+            next.compute(c.point(), (p, view) -> (view == null ? PointView.empty(p) : view).with(c));
+        }
+        byPoint = next;
     }
 
     /** Removes the contributions of {@code app}, which stops being READY. */
     public void withdraw(Candidate app) {
-        for (ContributionRecord c : app.extensions().contributions()) {
-            byPoint.computeIfPresent(c.point(), (p, view) -> view.without(app.id()));
+        List<ContributionRecord> removed = app.extensions().contributions();
+        if (removed.isEmpty()) {
+            return;
         }
+        Map<String, PointView> next = new HashMap<>(byPoint);
+        for (ContributionRecord c : removed) {
+            next.computeIfPresent(c.point(), (p, view) -> view.without(app.id()));
+        }
+        byPoint = next;
     }
 
     /** The view of {@code point}; {@code null} when nobody contributes to it. */
@@ -46,6 +61,6 @@ public final class ExtensionIndex {
 
     /** Forgets everything (the event thread's copy, when nobody listens any more). */
     public void clear() {
-        byPoint.clear();
+        byPoint = Map.of();
     }
 }
