@@ -44,9 +44,11 @@ final class BundleExtensions implements AppExtensions.Services {
         this.contributions = contributions;
     }
 
-    /** What {@code bundle} declares and contributes, for its app {@code app}; {@link AppExtensions#NONE} if nothing. */
-    static AppExtensions read(Bundle bundle, Candidate app) {
-        Dictionary<String, String> headers = bundle.getHeaders("");
+    /**
+     * What {@code bundle}, whose raw headers are {@code headers}, declares and contributes for its app
+     * {@code app}; {@link AppExtensions#NONE} if nothing.
+     */
+    static AppExtensions read(Bundle bundle, Dictionary<String, String> headers, Candidate app) {
         String pointsHeader = headers.get(ExtensionPoint.HEADER);
         String contributionsHeader = headers.get(Contributes.HEADER);
         if (isBlank(pointsHeader) && isBlank(contributionsHeader)) {
