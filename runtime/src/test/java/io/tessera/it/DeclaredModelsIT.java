@@ -111,6 +111,18 @@ public class DeclaredModelsIT extends TesseraTestSupport {
         assertTrue("the hook sees the bundle's classes: " + defined, defined.contains(BLOG + "BlogApp"));
         assertFalse("READY without loading the model classes: " + defined,
                 defined.contains(BLOG + "Post") || defined.contains(BLOG + "Comment"));
+        // markdown imports blog's extension point package: after an update without refresh it runs against the
+        // old revision, so it waits until it is rewired
+        assertEquals(AppState.WAITING, stateOf("markdown"));
+        shell("apps:rewire");
+        await("the examples are READY after the rewire", () -> {
+            for (String label : EXAMPLES) {
+                if (stateOf(label) != AppState.READY) {
+                    return false;
+                }
+            }
+            return true;
+        });
         assertExamplesReady();
     }
 
