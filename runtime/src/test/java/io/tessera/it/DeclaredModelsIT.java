@@ -175,7 +175,7 @@ public class DeclaredModelsIT extends TesseraTestSupport {
         String check = shell("apps:check");
         assertTrue(check, check.contains("ERROR ledger: model ledger.Gone: class io.tessera.it.fixture.declared.Gone"
                 + " cannot be loaded"));
-        assertTrue(check, check.endsWith("System check identified 1 issue (1 error, 0 warnings) in 5 apps.\n"));
+        assertTrue(check, check.endsWith("System check identified 1 issue (1 error, 0 warnings) in 6 apps.\n"));
         assertExamplesReady();
     }
 }
