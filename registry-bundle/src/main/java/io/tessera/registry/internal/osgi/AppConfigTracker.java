@@ -101,7 +101,7 @@ final class AppConfigTracker extends ServiceTracker<AppConfig, AppConfigTracker.
      * default name changed with this one's arrival, then adds it.
      */
     private void add(Bundle bundle, Candidate candidate, Map<Long, String> renames) {
-        inactive.published(bundle, candidate.label()); // so it is listed, under this label, while it is stopped
+        inactive.published(bundle, candidate.label(), candidate.system()); // so it is listed, under this label, while it is stopped
         renames.forEach(registry::rename);
         registry.add(candidate);
     }
