@@ -109,6 +109,9 @@ public final class Main {
         // itself (one run took 15 ms off start-up with the example apps); a bundle that cannot
         // resolve still fails alone, in startQuietly, with the framework's reason
         framework.adapt(FrameworkWiring.class).resolveBundles(installed);
+        // extenders and service-loader providers first (SPI Fly, then slf4j's provider): Jetty looks
+        // its slf4j provider up as it starts, and one found missing then is missing for good
+        installed.sort(java.util.Comparator.comparingInt(Main::startRank));
         for (Bundle b : installed) {
             startQuietly(b);
         }
@@ -159,6 +162,14 @@ public final class Main {
         }
     }
 
+    /** 0 for extenders, 1 for bundles that only provide to the service loader, 2 for the rest. */
+    private static int startRank(Bundle b) {
+        String provides = String.valueOf(b.getHeaders("").get(Constants.PROVIDE_CAPABILITY));
+        String requires = String.valueOf(b.getHeaders("").get(Constants.REQUIRE_CAPABILITY));
+        return provides.contains("osgi.extender") ? 0
+                : provides.contains("osgi.serviceloader") && !requires.contains("osgi.serviceloader.processor") ? 1 : 2;
+    }
+
     private static void startQuietly(Bundle b) {
         if (b.getHeaders().get(Constants.FRAGMENT_HOST) != null) {
             return;
@@ -207,6 +218,10 @@ public final class Main {
         // etc/ is the operator's: FileInstall writing ConfigAdmin's copy back into a file raced with
         // an operator's edit of it (the edit was lost)
         p.put("felix.fileinstall.enableConfigSave", "false");
+        // the web (Felix HTTP, Jetty 12): loopback on 8080 unless the operator says otherwise, in
+        // etc/org.apache.felix.http.cfg (ConfigAdmin wins over these) or as -D system properties
+        p.put("org.apache.felix.http.host", System.getProperty("org.apache.felix.http.host", "127.0.0.1"));
+        p.put("org.osgi.service.http.port", System.getProperty("org.osgi.service.http.port", "8080"));
         if (shell) {
             // the shell reads its profile from gosh.home/etc; Ctrl-D at an empty prompt stops the
             // framework, but the end of input that is no terminal (a shell forced on) does not
