@@ -1,6 +1,5 @@
 package io.tessera.it;
 
-import static org.ops4j.pax.exam.CoreOptions.bundle;
 import static org.ops4j.pax.exam.CoreOptions.frameworkProperty;
 import static org.ops4j.pax.exam.CoreOptions.systemProperty;
 
@@ -14,7 +13,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -27,7 +25,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * What the admin API's ITs share: the runtime's bundles with the web and Jackson, the admin token in
+ * What the admin API's ITs share: the runtime's bundles with the web ({@link WebBundles}), the admin token in
  * a file of the test class's own ({@code target/it/<test>/etc/io.tessera.web.token}, removed before
  * the framework starts so that it is generated), and a real HTTP client ({@code java.net.http})
  * against the real Jetty, with JSON read by Jackson.
@@ -40,20 +38,16 @@ public abstract class AdminTestSupport extends TesseraTestSupport {
 
     /** Every bundle the runtime ships, the web with Jackson among them, and a fresh token file. */
     public static Option[] adminOptions(String testName) {
-        Path bundles = Path.of(System.getProperty("tessera.bundles", "target/bundles")).toAbsolutePath();
-        Path token = deployFolder(testName).getParent().resolve("etc").resolve("io.tessera.web.token");
+        Path tokenFile = deployFolder(testName).getParent().resolve("etc").resolve("io.tessera.web.token");
         try {
-            Files.deleteIfExists(token);
+            Files.deleteIfExists(tokenFile);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
-        Option[] jackson = {
-            bundle(bundles.resolve("jackson-annotations.jar").toUri().toString()),
-            bundle(bundles.resolve("jackson-core.jar").toUri().toString()),
-            bundle(bundles.resolve("jackson-databind.jar").toUri().toString()),
-            frameworkProperty("tessera.web.token.file").value(token.toString()),
-            systemProperty(TOKEN_PROPERTY).value(token.toString())};
-        return OptionUtils.combine(OptionUtils.combine(tesseraOptions(testName), jackson), WebBundles.options());
+        Option[] tokenOptions = {
+            frameworkProperty("tessera.web.token.file").value(tokenFile.toString()),
+            systemProperty(TOKEN_PROPERTY).value(tokenFile.toString())};
+        return OptionUtils.combine(OptionUtils.combine(tesseraOptions(testName), tokenOptions), WebBundles.options());
     }
 
     protected static URI uri(String path) {
@@ -182,9 +176,5 @@ public abstract class AdminTestSupport extends TesseraTestSupport {
         public void close() throws IOException {
             body.close();
         }
-    }
-
-    protected static Map<String, String> bearer(String token) {
-        return Map.of("Authorization", "Bearer " + token);
     }
 }
