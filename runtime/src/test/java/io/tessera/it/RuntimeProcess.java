@@ -58,6 +58,7 @@ final class RuntimeProcess implements AutoCloseable {
         Files.createDirectories(dir.resolve("deploy"));
         List<String> java = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         java.add("-Dtessera.bundles=" + bundles);
+        java.add("-Dorg.osgi.service.http.port=0"); // the web on a free port: 8080 may be taken by another runtime
         java.addAll(properties); // after it: the last -D of a name wins
         java.addAll(List.of("-jar", jar.toString()));
         java.addAll(args);
