@@ -176,6 +176,22 @@ public class AdminPageBrowserIT {
         assertEquals("not reloaded", js.executeScript("return window.tesseraTestMark"));
     }
 
+    @Test
+    public void aProblemInTheDeployFolderShowsWithoutAReload() throws Exception {
+        JavascriptExecutor js = (JavascriptExecutor) browser;
+        js.executeScript("window.tesseraTestMark = 'not reloaded'");
+        Path junk = dir.resolve("home/deploy/junk.jar");
+        Files.writeString(junk, "not a zip");
+        try {
+            awaitPage("the deploy folder's problem shows", () -> browser.findElement(By.id("deploy")).getText()
+                    .startsWith("ERROR: deploy: junk.jar: not a zip file, so not a jar"));
+        } finally {
+            Files.delete(junk);
+        }
+        awaitPage("the problem is gone", () -> browser.findElement(By.id("deploy")).getText().equals("No problems."));
+        assertEquals("not reloaded", js.executeScript("return window.tesseraTestMark"));
+    }
+
     private void useToken(String token) {
         WebElement field = browser.findElement(By.id("token"));
         field.clear();

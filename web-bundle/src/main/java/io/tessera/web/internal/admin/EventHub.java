@@ -66,6 +66,10 @@ final class EventHub implements AppListener {
 
     @Override
     public void appChanged(AppEvent event) {
+        if (streams.isEmpty()) {
+            // nobody to tell: no rendering (a stream opened meanwhile reads the state after it is open)
+            return;
+        }
         try {
             writer.execute(() -> send("app", event.sequence(), Json.bytes(Views.event(event, enabled))));
         } catch (RejectedExecutionException closed) {
@@ -128,10 +132,13 @@ final class EventHub implements AppListener {
         }
     }
 
-    /** Ends every stream and the writer thread; waits for the writer for at most a second. */
+    /**
+     * Ends every stream and the writer thread; waits for the writer for at most five seconds, so that
+     * nothing of this bundle's (or Jackson's) is still running when the framework closes the jars.
+     */
     void close() throws InterruptedException {
         writer.shutdownNow();
-        writer.awaitTermination(1, TimeUnit.SECONDS);
+        writer.awaitTermination(5, TimeUnit.SECONDS);
         for (Stream s : streams) {
             s.end();
         }
