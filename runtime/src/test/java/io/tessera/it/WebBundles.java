@@ -17,8 +17,8 @@ import org.ops4j.pax.exam.OptionUtils;
 
 /**
  * The web as the runtime ships it, for Pax Exam: the logging Jetty needs (SPI Fly with ASM, slf4j 2
- * and its java.util.logging provider), the Servlet API, Felix HTTP with Jetty 12, and Tessera's web
- * bundle, listening on loopback on a port that was free when the test class was configured (the
+ * and its java.util.logging provider), the Servlet API, Felix HTTP with Jetty 12, Jackson (the admin API's
+ * JSON) and Tessera's web bundle, listening on loopback on a port that was free when the test class was configured (the
  * system property {@value #PORT_PROPERTY} tells the test which).
  */
 final class WebBundles {
@@ -28,7 +28,7 @@ final class WebBundles {
     private static final String[] JARS = {
         "asm", "asm-tree", "asm-analysis", "asm-commons", "asm-util", "org.apache.aries.spifly.dynamic.bundle",
         "slf4j-api", "slf4j-jdk14", "org.apache.felix.http.servlet-api", "commons-io", "commons-fileupload",
-        "org.apache.felix.http.jetty12", "tessera-web"};
+        "org.apache.felix.http.jetty12", "jackson-annotations", "jackson-core", "jackson-databind", "tessera-web"};
 
     private WebBundles() {
     }

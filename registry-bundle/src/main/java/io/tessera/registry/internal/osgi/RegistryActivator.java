@@ -20,6 +20,7 @@ import io.tessera.registry.internal.activation.Activation;
 import io.tessera.registry.internal.activation.FileEnabledStore;
 import io.tessera.registry.internal.activation.FilterConfiguration;
 import io.tessera.registry.internal.deploy.DeployReport;
+import io.tessera.registry.internal.deploy.DeployReportService;
 import io.tessera.registry.internal.deploy.DeployWatcher;
 import io.tessera.registry.internal.engine.TesseraRegistry;
 import io.tessera.registry.internal.Log;
@@ -66,6 +67,7 @@ public final class RegistryActivator implements BundleActivator {
      */
     public static final String ACTIVATOR_FAILURES_PROPERTY = "tessera.activator.failures";
     private DeployWatcher deployWatcher;
+    private ServiceRegistration<?> deployReportRegistration;
     /** The framework property that starts the runtime in safe mode when {@code true}. */
     public static final String SAFE_MODE_PROPERTY = "tessera.safemode";
     /** Where the operator's disabled labels are kept, in the registry bundle's data area. */
@@ -130,11 +132,16 @@ public final class RegistryActivator implements BundleActivator {
         }
         if (deployWatcher != null) {
             deployWatcher.start();
+            // the web layer's admin page shows the same lines as apps:diag
+            deployReportRegistration = DeployReportService.register(context, report, Path.of(deploy));
         }
     }
 
     @Override
     public void stop(BundleContext context) throws InterruptedException {
+        if (deployReportRegistration != null) {
+            deployReportRegistration.unregister();
+        }
         if (deployWatcher != null) {
             deployWatcher.stop();
         }
