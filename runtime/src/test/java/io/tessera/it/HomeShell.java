@@ -67,6 +67,19 @@ final class HomeShell implements AutoCloseable {
 
     /** Every bundle by symbolic name, "id state" ("12 Active"), from {@code lb -s}. */
     Map<String, String> bundles() throws IOException, InterruptedException {
+        // the launcher starts Jetty on a thread of its own, after the start line: wait until no bundle is mid-start
+        long deadline = System.nanoTime() + RuntimeProcess.DEADLINE.toNanos();
+        Map<String, String> bundles = listBundles();
+        while (bundles.values().stream().anyMatch(s -> s.endsWith("Starting") || s.endsWith("Stopping"))) {
+            assertTrue("bundles still starting or stopping after " + RuntimeProcess.DEADLINE + ": " + bundles,
+                    System.nanoTime() < deadline);
+            Thread.sleep(50); // polling interval of a bounded wait
+            bundles = listBundles();
+        }
+        return bundles;
+    }
+
+    private Map<String, String> listBundles() throws IOException, InterruptedException {
         Map<String, String> bundles = new LinkedHashMap<>();
         Matcher m = LB_ROW.matcher(run("lb -s"));
         while (m.find()) {
