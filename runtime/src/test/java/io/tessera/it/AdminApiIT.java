@@ -66,7 +66,7 @@ public class AdminApiIT extends AdminTestSupport {
         JsonNode apps = json(r);
         List<String> labels = new ArrayList<>();
         apps.forEach(a -> labels.add(a.get("label").asText()));
-        assertEquals(List.of("auth", "blog", "notes", "polls"), labels.stream().sorted().toList());
+        assertEquals(List.of("auth", "blog", "markdown", "notes", "polls"), labels.stream().sorted().toList());
         JsonNode blog = json(get("/tessera/api/apps/blog"));
         assertEquals("blog", blog.get("label").asText());
         assertEquals("io.tessera.example.blog", blog.get("name").asText());
@@ -137,7 +137,7 @@ public class AdminApiIT extends AdminTestSupport {
         JsonNode graph = json(get("/tessera/api/dependencies"));
         Map<String, String> nodes = new java.util.TreeMap<>();
         graph.get("nodes").forEach(n -> nodes.put(n.get("label").asText(), n.get("state").asText() + " " + n.get("layer").asInt()));
-        assertEquals(Map.of("auth", "READY 0", "blog", "READY 1", "notes", "READY 1", "polls", "READY 0"), nodes);
+        assertEquals(Map.of("auth", "READY 0", "blog", "READY 1", "markdown", "READY 0", "notes", "READY 1", "polls", "READY 0"), nodes);
         List<String> edges = new ArrayList<>();
         graph.get("edges").forEach(e -> edges.add(e.get("from").asText() + "->" + e.get("to").asText()));
         assertEquals(List.of("blog->auth", "notes->auth"), edges.stream().sorted().toList());

@@ -48,7 +48,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 public class AdminPageBrowserIT {
 
     private static final Duration DEADLINE = Duration.ofSeconds(20);
-    private static final String[] EXAMPLES = {"auth", "blog", "notes", "polls"};
+    private static final String[] EXAMPLES = {"auth", "blog", "markdown", "notes", "polls"};
     private static Path dir;
     private static HomeShell shell;
     private static WebDriver browser;
@@ -120,7 +120,16 @@ public class AdminPageBrowserIT {
     }
 
     private String cell(String label, String cssClass) {
-        return browser.findElement(By.cssSelector("#apps tbody tr[data-label='" + label + "'] ." + cssClass)).getText();
+        // a live update may replace the row between finding the cell and reading it: read the new one then
+        for (int attempt = 1;; attempt++) {
+            try {
+                return browser.findElement(By.cssSelector("#apps tbody tr[data-label='" + label + "'] ." + cssClass)).getText();
+            } catch (org.openqa.selenium.StaleElementReferenceException replaced) {
+                if (attempt == 100) {
+                    throw replaced;
+                }
+            }
+        }
     }
 
     private void awaitPage(String what, java.util.function.BooleanSupplier condition) {
@@ -146,7 +155,7 @@ public class AdminPageBrowserIT {
         for (WebElement n : browser.findElements(By.cssSelector("#graph g.node"))) {
             nodes.put(n.getAttribute("data-label"), n.getAttribute("data-state"));
         }
-        assertEquals(Map.of("auth", "READY", "blog", "READY", "notes", "READY", "polls", "READY"), nodes);
+        assertEquals(Map.of("auth", "READY", "blog", "READY", "markdown", "READY", "notes", "READY", "polls", "READY"), nodes);
         List<String> edges = browser.findElements(By.cssSelector("#graph path.edge")).stream()
                 .map(e -> e.getAttribute("data-from") + "->" + e.getAttribute("data-to")).sorted().toList();
         assertEquals(List.of("blog->auth", "notes->auth"), edges);
@@ -163,15 +172,18 @@ public class AdminPageBrowserIT {
         js.executeScript("window.tesseraTestMark = 'not reloaded'");
         String id = shell.bundles().get("io.tessera.example.notes").split(" ")[0];
         shell.run("stop " + id);
-        long stopped = System.nanoTime();
-        awaitPage("the notes row shows STOPPED", () -> "STOPPED".equals(stateInRow("notes")));
-        long millis = (System.nanoTime() - stopped) / 1_000_000;
-        System.out.println("AdminPageBrowserIT: the row changed " + millis + " ms after 'stop' returned in the shell");
-        assertEquals("not reloaded", js.executeScript("return window.tesseraTestMark"));
-        assertFalse(cell("notes", "reason").isEmpty());
-        awaitPage("the graph shows notes STOPPED", () -> "STOPPED".equals(browser.findElement(
-                By.cssSelector("#graph g.node[data-label='notes']")).getAttribute("data-state")));
-        shell.run("start " + id);
+        try {
+            long stopped = System.nanoTime();
+            awaitPage("the notes row shows STOPPED", () -> "STOPPED".equals(stateInRow("notes")));
+            long millis = (System.nanoTime() - stopped) / 1_000_000;
+            System.out.println("AdminPageBrowserIT: the row changed " + millis + " ms after 'stop' returned in the shell");
+            assertEquals("not reloaded", js.executeScript("return window.tesseraTestMark"));
+            assertFalse(cell("notes", "reason").isEmpty());
+            awaitPage("the graph shows notes STOPPED", () -> "STOPPED".equals(browser.findElement(
+                    By.cssSelector("#graph g.node[data-label='notes']")).getAttribute("data-state")));
+        } finally {
+            shell.run("start " + id); // the other tests start from every example READY
+        }
         awaitPage("the notes row shows READY again", () -> "READY".equals(stateInRow("notes")));
         assertEquals("not reloaded", js.executeScript("return window.tesseraTestMark"));
     }
