@@ -46,9 +46,15 @@ final class FailureReasons {
         return mask(reason, password);
     }
 
-    /** {@code text} with every occurrence of {@code password} replaced by {@code ****}. */
+    /**
+     * {@code text} with every occurrence of {@code password} as a word of its own (not inside a
+     * longer word: a password "x" leaves "fix" alone) replaced by {@code ****}.
+     */
     static String mask(String text, String password) {
-        return password == null || password.isEmpty() ? text : text.replace(password, "****");
+        if (password == null || password.isEmpty()) {
+            return text;
+        }
+        return text.replaceAll("(?<![\\p{Alnum}])" + java.util.regex.Pattern.quote(password) + "(?![\\p{Alnum}])", "****");
     }
 
     private static Throwable networkCause(Throwable t) {
