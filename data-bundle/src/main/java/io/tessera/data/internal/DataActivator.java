@@ -2,6 +2,7 @@ package io.tessera.data.internal;
 
 import java.io.File;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Hashtable;
 
 import org.osgi.framework.BundleActivator;
@@ -30,6 +31,12 @@ public final class DataActivator implements BundleActivator {
     public static final String HOME_PROPERTY = "tessera.home";
     /** Before the web layer's participants: they may rely on an app's tables. */
     static final int PARTICIPANT_RANKING = 200;
+    /**
+     * How long the start waits for the first connection: the embedded H2 opens in a few hundred
+     * milliseconds, so apps arriving with the runtime find it available instead of waiting for it;
+     * a server that does not answer within this is waited for in the background.
+     */
+    static final Duration FIRST_ATTEMPT = Duration.ofSeconds(5);
 
     private DatabaseKeeper keeper;
     private DataParticipant participant;
@@ -60,6 +67,7 @@ public final class DataActivator implements BundleActivator {
         }
         keeper = new DatabaseKeeper(context, initial);
         keeper.start();
+        keeper.awaitFirstAttempt(FIRST_ATTEMPT);
         try {
             configRegistration = DataConfiguration.register(context, keeper, home, dbFolder);
         } catch (NoClassDefFoundError noConfigAdmin) {

@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Properties;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -34,6 +35,8 @@ public final class DatabaseKeeper {
     static final Duration HEALTH_CHECK = Duration.ofSeconds(1);
     static final Duration FIRST_RETRY = Duration.ofMillis(250);
     static final Duration LAST_RETRY = Duration.ofSeconds(4);
+    /** How long after start a missing driver is taken for one still starting (noted, not warned about). */
+    static final Duration DRIVER_GRACE = Duration.ofSeconds(5);
 
     private final ScheduledThreadPoolExecutor thread = new ScheduledThreadPoolExecutor(1, r -> {
         Thread t = new Thread(r, "tessera-database");
@@ -50,6 +53,8 @@ public final class DatabaseKeeper {
     private ScheduledFuture<?> retry;
     private Duration nextDelay = FIRST_RETRY;
     private String lastLogged = "";
+    private final CountDownLatch firstAttempt = new CountDownLatch(1);
+    private final long startedAt = System.nanoTime();
 
     public DatabaseKeeper(org.osgi.framework.BundleContext context, DatabaseSettings initial) {
         this.wanted = initial;
@@ -71,9 +76,24 @@ public final class DatabaseKeeper {
     /** Starts tracking the drivers and connecting to the initial settings. */
     public void start() {
         drivers.open();
-        thread.execute(this::driversChanged); // connects, unless a driver's arrival did already
+        thread.execute(() -> {
+            driversChanged(); // connects, unless a driver's arrival did already
+            firstAttempt.countDown();
+        });
         thread.scheduleWithFixedDelay(this::checkHealth, HEALTH_CHECK.toMillis(), HEALTH_CHECK.toMillis(),
                 TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Waits until the first attempt to connect has succeeded or failed, at most {@code limit}: so
+     * that apps arriving as the runtime starts find the database available rather than wait for it.
+     */
+    public void awaitFirstAttempt(Duration limit) {
+        try {
+            firstAttempt.await(limit.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Uses {@code settings} from now on: the database in use is switched when they differ. */
@@ -138,7 +158,9 @@ public final class DatabaseKeeper {
                 open = null;
             }
             database.unavailable(settings, e.reason);
-            logOnce(Level.WARNING, e.reason + "; trying again until it answers");
+            // a driver missing just after start is most likely still starting: said only if it stays missing
+            boolean early = e.noDriver && System.nanoTime() - startedAt < DRIVER_GRACE.toNanos();
+            logOnce(early ? Level.INFO : Level.WARNING, e.reason + "; trying again until it answers");
             scheduleRetry();
             return;
         }
@@ -159,7 +181,7 @@ public final class DatabaseKeeper {
     private HikariDataSource openPool(DatabaseSettings settings) throws Unavailable {
         DataSourceFactory factory = drivers.factory(settings.dialect());
         if (factory == null) {
-            throw new Unavailable(Drivers.missing(settings.dialect(), settings));
+            throw new Unavailable(Drivers.missing(settings.dialect(), settings), true);
         }
         String password;
         try {
@@ -241,8 +263,8 @@ public final class DatabaseKeeper {
 
     /** The same line is not repeated on every retry. */
     private void logOnce(Level level, String message) {
-        if (!message.equals(lastLogged)) {
-            lastLogged = message;
+        if (!(level + message).equals(lastLogged)) {
+            lastLogged = level + message;
             LOG.log(level, message);
         }
     }
@@ -251,10 +273,16 @@ public final class DatabaseKeeper {
     private static final class Unavailable extends Exception {
         private static final long serialVersionUID = 1L;
         final String reason;
+        final boolean noDriver;
 
         Unavailable(String reason) {
+            this(reason, false);
+        }
+
+        Unavailable(String reason, boolean noDriver) {
             super(reason, null, false, false);
             this.reason = reason;
+            this.noDriver = noDriver;
         }
     }
 }
