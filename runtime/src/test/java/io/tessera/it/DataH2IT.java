@@ -43,6 +43,10 @@ public class DataH2IT extends DataTestSupport {
         deleteConfig();
         awaitDb("^Database:  " + Pattern.quote(defaultUrl()) + " ");
         awaitDb("^State:     AVAILABLE ");
+        awaitNoRefusal();
+    }
+
+    private void awaitNoRefusal() throws Exception {
         await("no refusal is shown once the file is gone", () -> {
             try {
                 return !shell("apps:db").contains("Refused:");
@@ -91,13 +95,7 @@ public class DataH2IT extends DataTestSupport {
         assertExamplesReady();
         assertTrue(logLines.toString(), logLines.stream().anyMatch(l -> l.startsWith("io.tessera.data WARNING " + expected)));
         deleteConfig();
-        await("the refusal is cleared once the file is gone", () -> {
-            try {
-                return !shell("apps:db").contains("Refused:");
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        });
+        awaitNoRefusal();
     }
 
     @Test
