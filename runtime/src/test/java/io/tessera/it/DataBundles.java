@@ -16,7 +16,7 @@ import org.ops4j.pax.exam.Option;
 
 /**
  * The data layer in a Pax Exam framework, as the runtime assembles it: the JDBC service API before
- * the drivers (H2, PostgreSQL), HikariCP with slf4j 1.7, the data bundle; a home of the test's own
+ * the drivers (H2, PostgreSQL), HikariCP with slf4j 1.7, the data bundle (which carries slf4j 1.7's binding); a home of the test's own
  * ({@code target/it/TEST/home}, framework property {@code tessera.home}, emptied first), whose
  * {@code etc/} FileInstall feeds to ConfigAdmin as the launcher sets it up. Add
  * {@link #options(String)} to {@link TesseraTestSupport#tesseraOptions}.
@@ -46,7 +46,6 @@ final class DataBundles {
                 jar(bundles, "h2"),
                 jar(bundles, "postgresql"),
                 jar(bundles, "slf4j-api-1.7"),
-                jar(bundles, "slf4j-jdk14-1.7"),
                 jar(bundles, "HikariCP"),
                 jar(bundles, "tessera-data"),
                 jar(bundles, "org.apache.felix.fileinstall"),

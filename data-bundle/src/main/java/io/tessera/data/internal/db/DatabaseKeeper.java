@@ -77,8 +77,11 @@ public final class DatabaseKeeper {
     public void start() {
         drivers.open();
         thread.execute(() -> {
-            driversChanged(); // connects, unless a driver's arrival did already
-            firstAttempt.countDown();
+            try {
+                driversChanged(); // connects, unless a driver's arrival did already
+            } finally {
+                firstAttempt.countDown();
+            }
         });
         thread.scheduleWithFixedDelay(this::checkHealth, HEALTH_CHECK.toMillis(), HEALTH_CHECK.toMillis(),
                 TimeUnit.MILLISECONDS);
@@ -199,9 +202,18 @@ public final class DatabaseKeeper {
                     throw new SQLException("the connection did not answer within 2 s", "08006");
                 }
             }
-        } catch (SQLException | RuntimeException e) {
+        } catch (SQLException | RuntimeException | LinkageError e) {
             throw new Unavailable(FailureReasons.of(settings, e, password));
         }
+        try {
+            return new HikariDataSource(poolConfig(login));
+        } catch (RuntimeException | LinkageError e) { // HikariCP or its logging not wired as it must be
+            throw new Unavailable("database unavailable at " + settings.description() + ": the pool (HikariCP) cannot"
+                    + " start: " + e + "; check that com.zaxxer.HikariCP and slf4j-api 1.7 are active (lb)");
+        }
+    }
+
+    private static HikariConfig poolConfig(DataSource login) {
         HikariConfig config = new HikariConfig();
         config.setDataSource(login);
         config.setPoolName("tessera-data");
@@ -209,8 +221,8 @@ public final class DatabaseKeeper {
         config.setMinimumIdle(1);
         config.setConnectionTimeout(3000);
         config.setValidationTimeout(1000);
-        config.setInitializationFailTimeout(-1); // the probe above has connected; the pool fills in the background
-        return new HikariDataSource(config);
+        config.setInitializationFailTimeout(-1); // the probe has connected; the pool fills in the background
+        return config;
     }
 
     /** Whether the pool in use still gives a working connection; if not, it is let go and retried. */
@@ -222,7 +234,7 @@ public final class DatabaseKeeper {
             if (!c.isValid(2)) {
                 throw new SQLException("the connection did not answer within 2 s", "08006");
             }
-        } catch (SQLException | RuntimeException e) {
+        } catch (SQLException | RuntimeException | LinkageError e) {
             String password;
             try {
                 password = openSettings.password();
