@@ -225,13 +225,25 @@ public final class DatabaseKeeper {
         return config;
     }
 
-    /** Whether the pool in use still gives a working connection; if not, it is let go and retried. */
+    /**
+     * Whether the pool in use still gives a working connection; if not, a new connection made
+     * outside the pool says why (a pooled connection cut by a server that stopped only says it is
+     * closed), and the pool is let go and retried, unless that new connection works (the server
+     * came back at once: the pool replaces its broken connections by itself).
+     */
     private void checkHealth() {
         if (open == null) {
             return;
         }
         try (Connection c = open.getConnection()) {
-            if (!c.isValid(2)) {
+            if (c.isValid(2)) {
+                return;
+            }
+        } catch (SQLException | RuntimeException | LinkageError e) {
+            // asked again below, on a connection of its own
+        }
+        try (Connection probe = open.getDataSource().getConnection()) {
+            if (!probe.isValid(2)) {
                 throw new SQLException("the connection did not answer within 2 s", "08006");
             }
         } catch (SQLException | RuntimeException | LinkageError e) {
