@@ -1,0 +1,101 @@
+package io.tessera.data.internal;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Hashtable;
+
+import org.osgi.framework.BundleActivator;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.Constants;
+import org.osgi.framework.ServiceRegistration;
+
+import io.tessera.core.spi.AppParticipant;
+import io.tessera.data.internal.db.AppSchema;
+import io.tessera.data.internal.db.DataConfiguration;
+import io.tessera.data.internal.db.DataParticipant;
+import io.tessera.data.internal.db.DatabaseCommand;
+import io.tessera.data.internal.db.DatabaseKeeper;
+import io.tessera.data.internal.db.DatabaseSettings;
+
+/**
+ * Starts the data layer: the {@link DatabaseKeeper} on the database that ConfigAdmin's
+ * {@code io.tessera.data} names (else the embedded H2 in the home's {@code data/db}, the home being
+ * the framework property {@value #HOME_PROPERTY}; without it, this bundle's data area), the
+ * configuration's managed service, the {@code apps:db} command, and the {@link DataParticipant}
+ * through which apps with models wait for the database. Stopping closes the pool.
+ */
+public final class DataActivator implements BundleActivator {
+
+    /** The framework property naming the runtime's home folder (the launcher sets it). */
+    public static final String HOME_PROPERTY = "tessera.home";
+    /** Before the web layer's participants: they may rely on an app's tables. */
+    static final int PARTICIPANT_RANKING = 200;
+    /**
+     * How long the start waits for the first connection: the embedded H2 opens in a few hundred
+     * milliseconds, so apps arriving with the runtime find it available instead of waiting for it;
+     * a server that does not answer within this is waited for in the background.
+     */
+    static final Duration FIRST_ATTEMPT = Duration.ofSeconds(5);
+
+    private DatabaseKeeper keeper;
+    private DataParticipant participant;
+    private ServiceRegistration<?> participantRegistration;
+    private ServiceRegistration<?> configRegistration;
+    private ServiceRegistration<?> commandRegistration;
+
+    @Override
+    public void start(BundleContext context) {
+        String homeProperty = context.getProperty(HOME_PROPERTY);
+        Path home = homeProperty == null || homeProperty.isBlank() ? null : Path.of(homeProperty).toAbsolutePath().normalize();
+        Path dbFolder;
+        if (home != null) {
+            dbFolder = home.resolve("data").resolve("db");
+        } else {
+            File area = context.getDataFile("db");
+            if (area == null) {
+                throw new IllegalStateException("neither the framework property " + HOME_PROPERTY + " nor a data area"
+                        + " (org.osgi.framework.storage) tells where the embedded database goes");
+            }
+            dbFolder = area.toPath();
+        }
+        DatabaseSettings initial;
+        try {
+            initial = DataConfiguration.initial(context, home, dbFolder);
+        } catch (NoClassDefFoundError noConfigAdmin) {
+            initial = DatabaseSettings.h2Default(dbFolder);
+        }
+        keeper = new DatabaseKeeper(context, initial);
+        keeper.start();
+        keeper.awaitFirstAttempt(FIRST_ATTEMPT);
+        try {
+            configRegistration = DataConfiguration.register(context, keeper, home, dbFolder);
+        } catch (NoClassDefFoundError noConfigAdmin) {
+            // ConfigAdmin is optional: without it the database is the embedded H2
+        }
+        try {
+            commandRegistration = DatabaseCommand.register(context, keeper.database());
+        } catch (NoClassDefFoundError noShell) {
+            // Gogo is optional
+        }
+        // the schema helper's work goes here: new DataParticipant(database, its AppSchema)
+        participant = new DataParticipant(keeper.database(), AppSchema.NONE);
+        participant.open();
+        Hashtable<String, Object> p = new Hashtable<>();
+        p.put(Constants.SERVICE_RANKING, PARTICIPANT_RANKING);
+        participantRegistration = context.registerService(AppParticipant.class, participant, p);
+    }
+
+    @Override
+    public void stop(BundleContext context) {
+        participantRegistration.unregister(); // the registry lets the apps it concerned step down first
+        participant.close();
+        if (commandRegistration != null) {
+            commandRegistration.unregister();
+        }
+        if (configRegistration != null) {
+            configRegistration.unregister();
+        }
+        keeper.stop();
+    }
+}
