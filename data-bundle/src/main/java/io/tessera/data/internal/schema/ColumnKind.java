@@ -28,7 +28,10 @@ public enum ColumnKind {
     CHAR("CHAR(1)", "CHAR(1)"),
     /** Without a {@code @Length}; with one, {@code VARCHAR(n)} on both. */
     STRING("CHARACTER VARYING", "TEXT"),
-    /** H2's DECFLOAT and PostgreSQL's unconstrained NUMERIC keep a BigDecimal's scale as given. */
+    /**
+     * H2's DECFLOAT and PostgreSQL's unconstrained NUMERIC keep a BigDecimal's digits whatever its
+     * scale (H2 drops trailing zeros: 12.3450 reads back as 12.345, equal by {@code compareTo}).
+     */
     DECIMAL("DECFLOAT", "NUMERIC"),
     INSTANT("TIMESTAMP(9) WITH TIME ZONE", "TIMESTAMP WITH TIME ZONE"),
     LOCAL_DATE("DATE", "DATE"),
