@@ -49,6 +49,7 @@ final class SetRunner {
                 ? plan.steps().stream().filter(s -> s.kind() == Step.Kind.SHIPPED).toList() : plan.steps();
         List<Step> executed = new ArrayList<>();
         boolean transactional = dialect.transactionalDdl();
+        boolean ended = false;
         c.setAutoCommit(false);
         try {
             if (!transactional) {
@@ -74,13 +75,21 @@ final class SetRunner {
             records.record(c, plan.appLabel(), plan.target(), record, recorded.lastSeq());
             records.endSet(c, plan.appLabel());
             c.commit();
+            ended = true;
             return Outcome.done(record.size());
         } catch (Abort abort) {
+            ended = true;
             return end(c, plan, abort.outcome);
         } catch (SQLException e) {
+            ended = true;
             return end(c, plan, Outcome.failed(null, "recording the migration of " + plan.appLabel() + " failed: "
                     + e.getMessage()));
         } finally {
+            if (!ended) {
+                // an unexpected exception: switching autocommit on would commit half a set on PostgreSQL; on
+                // H2 the written-ahead rows stay, and the next run undoes the set as after a crash
+                c.rollback();
+            }
             c.setAutoCommit(true);
         }
     }
