@@ -130,6 +130,35 @@ public final class SchemaMigrator {
         }
     }
 
+    /** What {@code apps:purge} would drop for the app, and what refuses it. */
+    public Purge purgeCheck(String appLabel) throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            ensureRecords(c);
+            return Purge.check(c, dialect, records.read(c, appLabel));
+        }
+    }
+
+    /**
+     * Drops the app's recorded tables and forgets its records, if no other table's foreign key
+     * points into them (checked again here).
+     *
+     * @return the check it ran on; nothing was dropped if its {@code referencesIn} is not empty
+     */
+    public Purge purge(String appLabel) throws SQLException {
+        ReentrantLock lock = locks.computeIfAbsent(appLabel, l -> new ReentrantLock());
+        lock.lock();
+        try (Connection c = dataSource.getConnection()) {
+            ensureRecords(c);
+            Purge check = Purge.check(c, dialect, records.read(c, appLabel));
+            if (check.referencesIn().isEmpty()) {
+                check.run(c, dialect, records);
+            }
+            return check;
+        } finally {
+            lock.unlock();
+        }
+    }
+
     private void ensureRecords(Connection c) throws SQLException {
         if (recordsReady) {
             return;
