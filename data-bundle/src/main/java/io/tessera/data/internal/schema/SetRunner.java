@@ -106,12 +106,18 @@ final class SetRunner {
                 records.markStarted(c, plan.appLabel(), from + i);
                 c.commit();
             }
-            try (Statement s = c.createStatement()) {
-                for (String sql : step.statements()) {
-                    s.execute(sql);
+            try (Statement s = c.createStatement(); CancelWatch watch = new CancelWatch(plan.appLabel(), cancelled)) {
+                watch.running(s);
+                try {
+                    for (String sql : step.statements()) {
+                        s.execute(sql);
+                    }
+                } catch (SQLException e) {
+                    if (watch.fired() || cancelled.getAsBoolean()) {
+                        throw new Abort(Outcome.cancelled());
+                    }
+                    throw new Abort(Outcome.failed(step.id(), e.getMessage()));
                 }
-            } catch (SQLException e) {
-                throw new Abort(Outcome.failed(step.id(), e.getMessage()));
             }
             executed.add(step);
         }

@@ -192,6 +192,21 @@ public class SchemaMigratorPostgresTest {
     }
 
     @Test
+    public void cancellingASetStopsItsLongStepAtOnceAndRollsBack() throws Exception {
+        migrate(Fixtures.V1.class, List.of());
+        java.util.concurrent.atomic.AtomicBoolean cancelled = new java.util.concurrent.atomic.AtomicBoolean();
+        Plan plan = migrator.plan("blog", Fixtures.models("blog", Fixtures.V2Renamed.class), ShippedSteps.of(Map.of(
+                "0002_rename_title.sql", "ALTER TABLE blog_post RENAME COLUMN title TO headline;",
+                "0003_slow.sql", "SELECT pg_sleep(60);")));
+        // cancelled as the long step starts: without cancelling its statement, the set would end DONE after it
+        Outcome o = migrator.apply(plan, cancelled::get, what -> cancelled.set(what.contains("0003_slow")));
+        assertEquals(o.toString(), Outcome.Status.CANCELLED, o.status());
+        assertEquals(List.of("id bigint not null", "title text not null", "author bigint not null", "views integer"),
+                columns("blog_post"));
+        assertEquals(2, rows("SELECT * FROM tessera_migration").size());
+    }
+
+    @Test
     public void aCancelledOrHaltedSetLeavesNothing() throws Exception {
         migrate(Fixtures.V1.class, List.of());
         AtomicInteger asked = new AtomicInteger();
