@@ -130,6 +130,39 @@ public final class SchemaMigrator {
         }
     }
 
+    /**
+     * How the app's tables in the database differ from what its models ask for: each missing table,
+     * missing column and column no field maps to, in words; empty when they match (the churn test's
+     * oracle: after settling, a READY app's tables match its models). Column types are not compared.
+     *
+     * @throws SchemaException if the models cannot be mapped
+     */
+    public List<String> differences(String appLabel, List<Model> models) throws SQLException, SchemaException {
+        SchemaDescription desired = ModelSchema.describe(appLabel, models);
+        List<String> out = new java.util.ArrayList<>();
+        try (Connection c = dataSource.getConnection()) {
+            for (Table t : desired.tables()) {
+                Set<String> columns = inspector.columns(c, t.name());
+                if (columns == null) {
+                    out.add("table " + t.name() + " of model " + t.model() + " is missing");
+                    continue;
+                }
+                for (Column col : t.columns()) {
+                    if (!columns.contains(col.name())) {
+                        out.add("column " + t.name() + "." + col.name() + " of field " + t.model() + "." + col.field()
+                                + " is missing");
+                    }
+                }
+                for (String col : columns) {
+                    if (t.column(col).isEmpty()) {
+                        out.add("column " + t.name() + "." + col + " maps to no field of " + t.model());
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
     /** What {@code apps:purge} would drop for the app, and what refuses it. */
     public Purge purgeCheck(String appLabel) throws SQLException {
         try (Connection c = dataSource.getConnection()) {

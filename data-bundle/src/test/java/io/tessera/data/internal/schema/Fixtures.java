@@ -95,7 +95,7 @@ final class Fixtures {
         }
     }
 
-    /** Version 2: views retyped to String; name may no longer be... (Author.name is unchanged). */
+    /** Version 2: views retyped to String. */
     static final class V2Retyped {
         record Author(long id, String name) {
         }

@@ -72,6 +72,18 @@ public class SchemaMigratorH2Test {
     }
 
     @Test
+    public void differencesSayHowTheTablesDifferFromTheModels() throws Exception {
+        assertEquals(List.of("table blog_author of model blog.Author is missing",
+                "table blog_post of model blog.Post is missing"),
+                migrator.differences("blog", Fixtures.models("blog", Fixtures.V1.class)));
+        migrate(Fixtures.V1.class, List.of());
+        assertEquals(List.of(), migrator.differences("blog", Fixtures.models("blog", Fixtures.V1.class)));
+        assertEquals(List.of("column blog_post.headline of field blog.Post.headline is missing",
+                "column blog_post.title maps to no field of blog.Post"),
+                migrator.differences("blog", Fixtures.models("blog", Fixtures.V2Renamed.class)));
+    }
+
+    @Test
     public void whenTheTablesMatchThePlanIsUpToDateAndRunsNothing() throws Exception {
         migrate(Fixtures.V1.class, List.of());
         Plan again = migrator.plan("blog", Fixtures.models("blog", Fixtures.V1.class), List.of());
