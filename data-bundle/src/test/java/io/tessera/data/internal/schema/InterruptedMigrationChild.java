@@ -14,7 +14,7 @@ import io.tessera.data.internal.Dialect;
 public final class InterruptedMigrationChild {
 
     public static void main(String[] args) throws Exception {
-        H2Database db = new H2Database(args[0]);
+        TestDatabase db = new TestDatabase(args[0]);
         SchemaMigrator migrator = new SchemaMigrator(db.dataSource(), Dialect.H2);
         Plan plan = args[1].equals("derived")
                 ? migrator.plan("blog", Fixtures.models("blog", Fixtures.V2Additive.class), List.of())

@@ -50,8 +50,8 @@ public class KilledMigrationTest {
         return "jdbc:h2:" + tmp.getRoot().toPath().resolve("db").toAbsolutePath() + ";AUTO_SERVER=TRUE;WRITE_DELAY=0";
     }
 
-    private H2Database atV1() throws Exception {
-        H2Database db = new H2Database(url());
+    private TestDatabase atV1() throws Exception {
+        TestDatabase db = new TestDatabase(url());
         SchemaMigrator migrator = new SchemaMigrator(db.dataSource(), Dialect.H2);
         assertEquals(Outcome.Status.DONE, migrator.apply(migrator.plan("blog", Fixtures.models("blog", Fixtures.V1.class),
                 List.of()), () -> false, what -> { }).status());
@@ -111,7 +111,7 @@ public class KilledMigrationTest {
         assertEquals(137, child.exitValue());
     }
 
-    private void assertBackAtV1(H2Database db) throws Exception {
+    private void assertBackAtV1(TestDatabase db) throws Exception {
         SchemaMigrator restarted = new SchemaMigrator(db.dataSource(), Dialect.H2);
         assertTrue(restarted.recorded("blog").interrupted());
         Plan plan = restarted.plan("blog", Fixtures.models("blog", Fixtures.V1.class), List.of());
@@ -133,7 +133,7 @@ public class KilledMigrationTest {
 
     @Test
     public void killedBetweenDerivedStepsTheNextRunUndoesTheWholeSet() throws Exception {
-        H2Database db = atV1();
+        TestDatabase db = atV1();
         BlockingQueue<String> lines = start("derived");
         awaitLine(lines, "HALTED");
         assertTrue(db.tables().contains("blog_tag")); // two steps of the set are in the database
@@ -143,7 +143,7 @@ public class KilledMigrationTest {
 
     @Test
     public void killedInsideAShippedStepTheNextRunUndoesIt() throws Exception {
-        H2Database db = atV1();
+        TestDatabase db = atV1();
         BlockingQueue<String> lines = start("shipped");
         awaitLine(lines, "migrating: step 1, 0002_rename_title");
         await(() -> {

@@ -22,7 +22,7 @@ import io.tessera.data.internal.Dialect;
  */
 public class MigrationCommandsTest {
 
-    private final H2Database db = new H2Database();
+    private final TestDatabase db = new TestDatabase();
     private final Map<String, Map<String, String>> shipped = new HashMap<>();
     private final SchemaApplier applier = new SchemaApplier(app -> ShippedSteps.of(shipped.getOrDefault(app.label(), Map.of())));
     private final List<App> apps = new ArrayList<>();

@@ -28,7 +28,7 @@ import io.tessera.data.internal.Dialect;
 /** The migrator on a real H2 database through plain JDBC: creation, records, additive and shipped steps, failures. */
 public class SchemaMigratorH2Test {
 
-    private final H2Database db = new H2Database();
+    private final TestDatabase db = new TestDatabase();
     private final SchemaMigrator migrator = new SchemaMigrator(db.dataSource(), Dialect.H2);
     private final List<String> progress = new ArrayList<>();
 

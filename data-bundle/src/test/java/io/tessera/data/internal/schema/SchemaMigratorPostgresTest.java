@@ -42,6 +42,7 @@ public class SchemaMigratorPostgresTest {
     private static final AtomicInteger COUNT = new AtomicInteger();
 
     private DataSource dataSource;
+    private TestDatabase db;
     private SchemaMigrator migrator;
 
     @BeforeClass
@@ -63,6 +64,7 @@ public class SchemaMigratorPostgresTest {
             s.execute("CREATE DATABASE " + name);
         }
         dataSource = server.getDatabase("postgres", name);
+        db = new TestDatabase(dataSource);
         migrator = new SchemaMigrator(dataSource, Dialect.POSTGRESQL);
     }
 
@@ -71,36 +73,19 @@ public class SchemaMigratorPostgresTest {
     }
 
     private List<String> rows(String sql) throws Exception {
-        List<String> out = new ArrayList<>();
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement(); ResultSet r = s.executeQuery(sql)) {
-            int n = r.getMetaData().getColumnCount();
-            while (r.next()) {
-                StringBuilder row = new StringBuilder();
-                for (int i = 1; i <= n; i++) {
-                    row.append(i > 1 ? "|" : "").append(r.getString(i));
-                }
-                out.add(row.toString());
-            }
-        }
-        return out;
+        return db.rows(sql);
     }
 
     private void execute(String... sql) throws Exception {
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
-            for (String q : sql) {
-                s.execute(q);
-            }
-        }
+        db.execute(sql);
     }
 
     private List<String> tables() throws Exception {
-        return rows("SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY table_name");
+        return db.tables();
     }
 
     private List<String> columns(String table) throws Exception {
-        return rows("SELECT column_name || ' ' || data_type || CASE WHEN is_nullable = 'NO' THEN ' not null' ELSE ''"
-                + " END FROM information_schema.columns WHERE table_schema = 'public' AND table_name = '" + table
-                + "' ORDER BY ordinal_position");
+        return db.columns(table);
     }
 
     @Test

@@ -6,27 +6,34 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.sql.DataSource;
 
 import org.h2.jdbcx.JdbcDataSource;
 
-/** A fresh in-memory H2 database per test, and plain JDBC reads of what is in it. */
-final class H2Database {
+/** A database of a test (a fresh in-memory H2 one by default), and plain JDBC reads of what is in it. */
+final class TestDatabase {
 
     private static final AtomicInteger COUNT = new AtomicInteger();
 
-    final JdbcDataSource dataSource = new JdbcDataSource();
+    private final DataSource dataSource;
 
-    H2Database() {
+    /** A fresh in-memory H2 database. */
+    TestDatabase() {
         this("jdbc:h2:mem:schema" + COUNT.incrementAndGet() + ";DB_CLOSE_DELAY=-1");
     }
 
-    H2Database(String url) {
-        dataSource.setURL(url);
-        dataSource.setUser("sa");
+    /** The H2 database at this URL. */
+    TestDatabase(String h2Url) {
+        JdbcDataSource h2 = new JdbcDataSource();
+        h2.setURL(h2Url);
+        h2.setUser("sa");
+        this.dataSource = h2;
+    }
+
+    TestDatabase(DataSource dataSource) {
+        this.dataSource = dataSource;
     }
 
     DataSource dataSource() {
@@ -57,16 +64,16 @@ final class H2Database {
         return out;
     }
 
-    /** The tables of the PUBLIC schema, lower case, sorted. */
+    /** The tables of the current schema, lower case, sorted. */
     List<String> tables() throws SQLException {
-        return rows("SELECT LOWER(TABLE_NAME) FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_SCHEMA = 'PUBLIC'"
-                + " ORDER BY TABLE_NAME");
+        return rows("SELECT LOWER(table_name) FROM information_schema.tables WHERE table_schema = CURRENT_SCHEMA"
+                + " ORDER BY 1");
     }
 
-    /** {@code name TYPE [not null]} for each column of the table, in order. */
+    /** {@code name TYPE [not null]} for each column of the table, in order, as the database names its types. */
     List<String> columns(String table) throws SQLException {
-        return rows("SELECT LOWER(COLUMN_NAME) || ' ' || DATA_TYPE || CASE WHEN IS_NULLABLE = 'NO' THEN ' not null'"
-                + " ELSE '' END FROM INFORMATION_SCHEMA.COLUMNS WHERE TABLE_SCHEMA = 'PUBLIC' AND TABLE_NAME = '"
-                + table.toUpperCase(Locale.ROOT) + "' ORDER BY ORDINAL_POSITION");
+        return rows("SELECT LOWER(column_name) || ' ' || data_type || CASE WHEN is_nullable = 'NO' THEN ' not null'"
+                + " ELSE '' END FROM information_schema.columns WHERE table_schema = CURRENT_SCHEMA"
+                + " AND LOWER(table_name) = '" + table + "' ORDER BY ordinal_position");
     }
 }
