@@ -24,8 +24,14 @@ final class SchemaInspector {
         this.dialect = dialect;
     }
 
+    /** The name as a metadata pattern, whose {@code _} would otherwise match any character. */
+    private String pattern(Connection c, String table) throws SQLException {
+        String escape = c.getMetaData().getSearchStringEscape();
+        return Identifiers.folded(dialect, table).replace("_", escape + "_").replace("%", escape + "%");
+    }
+
     boolean exists(Connection c, String table) throws SQLException {
-        try (ResultSet r = c.getMetaData().getTables(null, c.getSchema(), Identifiers.folded(dialect, table),
+        try (ResultSet r = c.getMetaData().getTables(null, c.getSchema(), pattern(c, table),
                 new String[] {"TABLE", "BASE TABLE"})) {
             return r.next();
         }
@@ -37,7 +43,7 @@ final class SchemaInspector {
             return null;
         }
         Set<String> out = new LinkedHashSet<>();
-        try (ResultSet r = c.getMetaData().getColumns(null, c.getSchema(), Identifiers.folded(dialect, table), null)) {
+        try (ResultSet r = c.getMetaData().getColumns(null, c.getSchema(), pattern(c, table), null)) {
             while (r.next()) {
                 out.add(r.getString("COLUMN_NAME").toLowerCase(Locale.ROOT));
             }

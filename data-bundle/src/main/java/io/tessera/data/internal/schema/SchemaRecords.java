@@ -138,23 +138,10 @@ final class SchemaRecords {
         }
     }
 
-    /** Writes the set about to be applied: each step's undo statements, none started. */
-    void beginSet(Connection c, String label, List<Step> steps) throws SQLException {
-        try (PreparedStatement ins = c.prepareStatement(
-                "INSERT INTO tessera_migration_set (app_label, step_no, step, undo, started) VALUES (?, ?, ?, ?, FALSE)")) {
-            for (int i = 0; i < steps.size(); i++) {
-                ins.setString(1, label);
-                ins.setInt(2, i);
-                ins.setString(3, steps.get(i).id());
-                List<String> undo = steps.get(i).undo();
-                ins.setString(4, undo == null ? null : String.join(";\n", undo));
-                ins.addBatch();
-            }
-            ins.executeBatch();
-        }
-    }
-
-    /** Appends steps to the set in progress, numbered from {@code from}. */
+    /**
+     * Writes steps of the set about to be applied, numbered from {@code from} (0 for a new set):
+     * each step's undo statements, none started.
+     */
     void extendSet(Connection c, String label, int from, List<Step> steps) throws SQLException {
         try (PreparedStatement ins = c.prepareStatement(
                 "INSERT INTO tessera_migration_set (app_label, step_no, step, undo, started) VALUES (?, ?, ?, ?, FALSE)")) {

@@ -53,7 +53,7 @@ final class SetRunner {
         c.setAutoCommit(false);
         try {
             if (!transactional) {
-                records.beginSet(c, plan.appLabel(), first);
+                records.extendSet(c, plan.appLabel(), 0, first);
                 c.commit();
             }
             runSteps(c, plan, first, 0, executed, cancelled, progress);
