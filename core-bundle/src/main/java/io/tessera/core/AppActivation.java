@@ -28,9 +28,17 @@ public interface AppActivation {
      * Enables the app with this label (again). Enabling an enabled app changes nothing. A label no
      * installed app has may be enabled if it was disabled (its app was uninstalled since).
      *
+     * <p>When participants ({@link io.tessera.core.spi.AppParticipant}) take part in the app, the
+     * enabled state is recorded only once they have prepared it: this returns with the app READY
+     * and the state saved. An app no participant concerns, or that is not running, is recorded at
+     * once.
+     *
      * @throws LookupException if no app has this label and it is not disabled; the message names
      *         the closest labels
      * @throws java.io.UncheckedIOException if the state could not be written; nothing changed
+     * @throws IllegalStateException if a participant failed the app's preparation (the app is then
+     *         FAILED with its reason), said it waits for something, or did not finish in time; the
+     *         label stays disabled, and the message says why
      */
     void enable(String label);
 

@@ -25,6 +25,8 @@ public final class AppEvent {
         DISABLED,
         /** A load filter leaves the app out; see {@link AppState#FILTERED}. @since 1.1 */
         FILTERED,
+        /** The registry's participants are preparing the app; see {@link AppState#PREPARING}. @since 1.2 */
+        PREPARING,
         /** The app left the index; always the last event of an app. */
         REMOVED;
 

@@ -71,7 +71,10 @@ public interface AppRegistry {
     /** A number that changes with every change of the index. */
     long generation();
 
-    /** Whether nothing is in transition: no bundle change pending, no hook running, no event undelivered. */
+    /**
+     * Whether nothing is in transition: no bundle change pending, no hook running, no event
+     * undelivered, and no app {@link AppState#PREPARING} (an app WAITING on a participant is settled).
+     */
     boolean isSettled();
 
     /**

@@ -30,6 +30,28 @@ import io.tessera.core.App;
  * {@code left} after its {@code stopping()} hook returned. A participant that registers while apps
  * are READY is asked to prepare each app it concerns, which steps down until it is done; one that
  * unregisters is forgotten, and the apps it concerned are prepared again by the others.
+ *
+ * <p>In detail (as the registry implements it):
+ * <ul>
+ * <li>{@code cancel} goes to every participant asked in this preparation, the one at work and
+ * those already done, except the one that failed; the app takes its new state without waiting
+ * for them.</li>
+ * <li>A participant that throws from {@code prepare} or {@code concerns} fails the app, as
+ * {@link Preparation#failed} would, with a reason naming the participant's bundle; one that throws
+ * from {@code cancel} or {@code left} is logged and changes nothing.</li>
+ * <li>When a participant {@linkplain Preparation#revoke revokes}, or registers while the app is
+ * READY, the app steps down for it alone: the other participants keep their preparation (they get
+ * neither {@code left} nor {@code cancel}) and only that participant is asked to prepare again.
+ * A revoked preparation ends with the revoke: its participant gets no {@code left} for it.</li>
+ * <li>When a READY app steps down for any other reason, every participant that prepared it gets
+ * {@code left}, and the next arrival is a new preparation by all of them.</li>
+ * <li>An unregistered participant is not called again; its preparations under way count as
+ * cancelled ({@link Preparation#isCancelled()} says so), and the apps it was preparing go on with
+ * the other participants. READY apps it had prepared stay READY: no app steps down because a
+ * participant left (its bundle stopping must not take the apps down with it).</li>
+ * <li>While a participant is at work the app is PREPARING and the registry is not
+ * {@linkplain io.tessera.core.AppRegistry#isSettled settled}; an app WAITING on a participant is.</li>
+ * </ul>
  */
 @ConsumerType
 public interface AppParticipant {

@@ -4,7 +4,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -28,6 +33,12 @@ import io.tessera.registry.internal.index.Candidate;
  * guards is locked while a hook runs. A change made from inside a hook (an app starting another
  * bundle, say) is queued and applied after the hook returns, since waiting there would wait on
  * itself. Each pass takes and applies everything queued, until the queue is empty.
+ *
+ * <p>Participants ({@link io.tessera.core.spi.AppParticipant}) report from threads of their own,
+ * and must not wait for the applier nor run app code: their reports are queued without waiting,
+ * and when no applier is at work, the engine's own thread ({@code tessera-registry-reports},
+ * started the first time it is needed) takes the role and applies them. A report made on the
+ * applier (inside {@code prepare}) is seen in the same pass.
  */
 public final class Engine {
 
@@ -52,12 +63,14 @@ public final class Engine {
      * thread-local lookup searches a crowded table.
      */
     private volatile Thread collector;
+    /** Applies the participants' reports; started the first time one comes from another thread. */
+    private volatile ExecutorService handOff;
 
     /**
      * @param onIdle called by the applier each time nothing is left to apply
      */
     Engine(AppIndex index, EventSink events, StaleBundles stale, Runnable onIdle) {
-        this.reconciler = new Reconciler(index, events, stale, gates);
+        this.reconciler = new Reconciler(index, events, stale, gates, this::reported);
         this.events = events;
         this.onIdle = onIdle;
     }
@@ -96,6 +109,92 @@ public final class Engine {
             gates.filter(filter);
             reconciler.recheckAll();
         });
+    }
+
+    /**
+     * Enables {@code label} for as long as its app is being prepared, and tells how that ended:
+     * applies {@code disabled} (the saved labels without {@code label}) as {@link #setDisabled}
+     * does, and completes the future with {@code null} once the app is READY, or in a state that
+     * is not its participants' doing, or with the reason its preparation failed or waits. See
+     * {@link EnableWatches}.
+     */
+    public CompletableFuture<String> enable(String label, Supplier<Set<String>> disabled) {
+        CompletableFuture<String> outcome = new CompletableFuture<>();
+        submit(() -> {
+            gates.disabled(disabled.get());
+            reconciler.recheckAll();
+            reconciler.watchEnable(label, outcome);
+        });
+        if (!running) {
+            outcome.complete("the registry is stopping");
+        }
+        return outcome;
+    }
+
+    /** A participant registered; see {@link Reconciler#participantAdded}. Returns once applied. */
+    public void addParticipant(Participant p) {
+        submit(() -> reconciler.participantAdded(p));
+    }
+
+    /** A participant unregistered; see {@link Reconciler#participantRemoved}. Returns once applied. */
+    public void removeParticipant(long serviceId) {
+        submit(() -> reconciler.participantRemoved(serviceId));
+    }
+
+    /** How many apps are PREPARING: a participant is at work on them. */
+    public int preparing() {
+        return reconciler.preparing();
+    }
+
+    /**
+     * A participant reported on {@code t}, from any thread: the app is looked at again by the
+     * applier. On the applier itself (a report from inside {@code prepare}) it is looked at in
+     * this same pass; from another thread the change is queued and handed to the applier without
+     * waiting for it, so the participant's thread never runs app code nor waits for it.
+     */
+    private void reported(Ticket t) {
+        if (isApplying()) {
+            reconciler.reported(t);
+        } else {
+            post(() -> reconciler.reported(t));
+        }
+    }
+
+    /**
+     * Queues {@code apply} and returns at once: applied by the applier at work, or else by the
+     * engine's own thread, started the first time it is needed.
+     */
+    private void post(Runnable apply) {
+        if (!running) {
+            return;
+        }
+        enqueue(apply);
+        if (isApplying() || collector != null) {
+            return; // applied by this pass, or by the batch being collected
+        }
+        try {
+            handOff().execute(this::applyQueued);
+        } catch (RejectedExecutionException stopping) {
+            // shut down since: what is left is applied by shutdown() or no longer matters
+        }
+    }
+
+    private Executor handOff() {
+        ExecutorService h = handOff;
+        if (h == null) {
+            synchronized (this) {
+                h = handOff;
+                if (h == null) {
+                    h = Executors.newSingleThreadExecutor(r -> {
+                        Thread t = new Thread(r, "tessera-registry-reports");
+                        t.setDaemon(true);
+                        return t;
+                    });
+                    handOff = h;
+                }
+            }
+        }
+        return h;
     }
 
     /** Evaluates the apps of this bundle again (its wiring changed). */
@@ -225,11 +324,15 @@ public final class Engine {
 
     /** Applies what is queued, then accepts no more changes. Call after the trackers are closed. */
     public void shutdown() {
-        Change last = enqueue(() -> { });
+        Change last = enqueue(reconciler::abandonEnables);
         running = false;
         if (!isApplying()) { // from a hook, what is queued is applied when the hook returns
             applyQueued();
             await(last);
+        }
+        ExecutorService h = handOff;
+        if (h != null) {
+            h.shutdown();
         }
     }
 }

@@ -12,8 +12,15 @@ final class Entry {
     final long arrival;
     AppState state = AppState.INSTALLED;
     String reason = "";
-    /** Set when the ready hook threw; sticky until the config is withdrawn and published again. */
+    /**
+     * Set when the ready hook threw or a participant failed the app's preparation; sticky until
+     * the config is withdrawn and published again.
+     */
     String hookFailure;
+    /** Whether {@link #hookFailure} is a participant's (the app's preparation failed). */
+    boolean failedInPreparation;
+    /** How far the participants have prepared the app; {@code null} when none takes part (see {@link Preparations}). */
+    Arrival preparation;
     boolean removed;
     AppRecord record;
     /** For a placeholder: why its bundle is not running the app (replaced as the bundle changes). */

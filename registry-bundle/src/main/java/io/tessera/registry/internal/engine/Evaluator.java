@@ -126,7 +126,8 @@ final class Evaluator {
         }
         if (holder.state != AppState.READY) {
             return wanted + ", which is " + holder.state
-                    + (holder.state == AppState.WAITING || holder.state == AppState.FAILED ? " (see apps:diag "
+                    + (holder.state == AppState.WAITING || holder.state == AppState.FAILED
+                            || holder.state == AppState.PREPARING ? " (see apps:diag "
                             + r.label() + ")" : "");
         }
         return null;

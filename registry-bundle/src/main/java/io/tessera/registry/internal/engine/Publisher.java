@@ -18,6 +18,8 @@ final class Publisher {
     private final EventSink events;
     private final Claims claims;
     private long sequence;
+    /** How many apps are PREPARING; written by the applier only, read by anyone. */
+    private volatile int preparing;
 
     Publisher(AppIndex index, EventSink events, Claims claims) {
         this.index = index;
@@ -31,6 +33,9 @@ final class Publisher {
             return false;
         }
         AppState previous = e.record == null ? null : e.state;
+        if (previous == AppState.PREPARING || state == AppState.PREPARING) {
+            preparing += (state == AppState.PREPARING ? 1 : 0) - (previous == AppState.PREPARING ? 1 : 0);
+        }
         e.state = state;
         e.reason = reason;
         AppRecord record = new AppRecord(e.candidate, state, reason);
@@ -55,6 +60,9 @@ final class Publisher {
      * that replaces it in this batch is published.
      */
     void left(Entry e, boolean keepLabel) {
+        if (e.state == AppState.PREPARING) {
+            preparing--;
+        }
         events.publish(new AppEvent(AppEvent.Type.REMOVED, e.record, e.state, ++sequence), () -> {
             index.remove(e.record, keepLabel);
             refreshLeader(e.label());
@@ -92,6 +100,11 @@ final class Publisher {
         if (leader != null && leader.record != null && leader.candidate.labelKnown()) {
             index.put(leader.record, true);
         }
+    }
+
+    /** How many apps are PREPARING now: a participant is at work on them. */
+    int preparing() {
+        return preparing;
     }
 
     /** Starts delivering what was published: before app code runs, and once per applied batch. */

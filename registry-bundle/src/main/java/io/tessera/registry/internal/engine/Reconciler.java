@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 
 import io.tessera.core.App;
 import io.tessera.core.AppState;
@@ -29,7 +31,8 @@ import io.tessera.registry.internal.index.DependencyOrder;
  * apps touched by a change (and those that depend on them) are looked at, so a change costs
  * the same whatever the number of apps. What changes is shown to readers and listeners through
  * the {@link Publisher}. Used only by the {@link Engine}'s applier; app code runs here with no lock
- * held.
+ * held. An app that could start is first prepared by the participants that concern it
+ * ({@link Preparations}); with none registered, that costs a field read and a list check.
  */
 final class Reconciler {
 
@@ -42,11 +45,19 @@ final class Reconciler {
     private final Map<Long, Entry> entries = new HashMap<>();
     private final Set<Entry> dirty = new LinkedHashSet<>();
     private final Placeholders placeholders = new Placeholders(this);
+    private final Participants participants = new Participants();
+    private final Preparations preparations;
+    private final EnableWatches enableWatches = new EnableWatches(claims);
     private long arrivals;
 
-    Reconciler(AppIndex index, EventSink events, StaleBundles stale, Gates gates) {
+    /**
+     * @param reported how a participant's report asks the applier to look at the app again (see
+     *        {@link Ticket}); the applier then calls {@link #reported}
+     */
+    Reconciler(AppIndex index, EventSink events, StaleBundles stale, Gates gates, Consumer<Ticket> reported) {
         this.publisher = new Publisher(index, events, claims);
         this.evaluator = new Evaluator(claims, stale, gates);
+        this.preparations = new Preparations(participants, publisher, reported);
     }
 
     void add(Candidate candidate) {
@@ -134,6 +145,38 @@ final class Reconciler {
         dirty.addAll(entries.values());
     }
 
+    /** A participant registered: the READY apps it concerns step down to be prepared by it. */
+    void participantAdded(Participant p) {
+        participants.add(p, entries.values()).forEach(this::touch);
+    }
+
+    /** A participant unregistered: forgotten; the apps it was preparing go on with the others. */
+    void participantRemoved(long serviceId) {
+        participants.remove(serviceId, entries.values()).forEach(this::touch);
+    }
+
+    /** A participant reported on {@code t}: its app is looked at again, unless the report no longer matters. */
+    void reported(Ticket t) {
+        if (Preparations.isLive(t) && entries.get(t.entry.id()) == t.entry) {
+            touch(t.entry);
+        }
+    }
+
+    /** See {@link EnableWatches#watch}. */
+    void watchEnable(String label, CompletableFuture<String> outcome) {
+        enableWatches.watch(label, outcome);
+    }
+
+    /** Tells whoever waits for an enable that the registry stops. */
+    void abandonEnables() {
+        enableWatches.abandon();
+    }
+
+    /** How many apps are PREPARING. */
+    int preparing() {
+        return publisher.preparing();
+    }
+
     void reconcile() {
         while (!dirty.isEmpty()) {
             Set<Entry> batch = new LinkedHashSet<>(dirty);
@@ -142,6 +185,7 @@ final class Reconciler {
             dropRemoved(batch);
             startEligible(batch);
         }
+        enableWatches.check();
     }
 
     // ---- stopping ----
@@ -149,7 +193,8 @@ final class Reconciler {
     private void stopInvalidated(Set<Entry> batch) {
         Set<Entry> toStop = null; // most changes stop nothing: allocate only when one does
         for (Entry e : batch) {
-            if (e.state == AppState.READY && (e.removed || !evaluator.evaluate(e).eligible())) {
+            if (e.state == AppState.READY
+                    && (e.removed || preparations.mustStepDown(e) || !evaluator.evaluate(e).eligible())) {
                 toStop = toStop == null ? new LinkedHashSet<>() : toStop;
                 toStop.add(e);
             }
@@ -167,13 +212,18 @@ final class Reconciler {
             }
         }
         for (Entry e : dependentsFirst(toStop)) {
-            String why = e.removed ? "its bundle withdrew the app (stopping, updating or uninstalling)"
-                    : evaluator.evaluate(e).reason();
+            Verdict v = e.removed ? null : evaluator.evaluate(e);
+            boolean forParticipant = v != null && v.eligible() && preparations.mustStepDown(e);
+            String why = v == null ? "its bundle withdrew the app (stopping, updating or uninstalling)"
+                    : forParticipant ? preparations.stepDownReason(e) : v.reason();
             publisher.setState(e, AppState.STOPPING, why);
             publisher.flush(); // what happened so far is delivered while app code runs
             Throwable t = Hooks.run(e.candidate.hooks()::stopping);
             if (t != null) {
                 Log.warn("stopping() of app '" + e.label() + "' threw; the app stopped anyway", t);
+            }
+            if (e.preparation != null) {
+                preparations.steppedDown(e, forParticipant);
             }
             batch.add(e);
             batch.addAll(claims.requirersOf(e.label()));
@@ -232,6 +282,9 @@ final class Reconciler {
             // that is published, lookups by the label keep finding the leaving app, never nothing
             boolean keepLabel = !e.candidate.placeholder()
                     && placeholders.has(e.candidate.origin().bundleId(), e.label());
+            if (e.preparation != null) { // leaving while being prepared (a READY one was stopped above)
+                preparations.cancel(e);
+            }
             publisher.left(e, keepLabel); // stopInvalidated already stopped it if it was READY
             batch.remove(e);
         }
@@ -297,24 +350,47 @@ final class Reconciler {
     }
 
     private void start(Entry e, PriorityQueue<Entry> queue, Set<Entry> queued) {
+        if (e.preparation != null || !participants.isEmpty()) {
+            AppState before = e.state;
+            Preparations.Outcome o = preparations.prepare(e);
+            if (o == Preparations.Outcome.PREPARING) {
+                if (e.state != before) { // those requiring it say what it is now
+                    claims.requirersOf(e.label()).forEach(d -> consider(d, queue, queued));
+                }
+                return;
+            }
+            if (o == Preparations.Outcome.FAILED) {
+                failed(e, queue, queued);
+                return;
+            }
+        }
         publisher.setState(e, AppState.STARTING, "");
         publisher.flush(); // what happened so far is delivered while app code runs
         Throwable t = Hooks.run(e.candidate.hooks()::ready);
         if (t == null) {
             publisher.setState(e, AppState.READY, "");
+            claims.requirersOf(e.label()).forEach(d -> consider(d, queue, queued));
         } else {
             Log.warn("ready() of app '" + e.label() + "' threw; the app is FAILED", t);
             e.hookFailure = "ready() threw " + Failures.describe(t)
                     + "; fix the app and update or restart its bundle to try again";
             publisher.setState(e, AppState.FAILED, e.hookFailure);
-            publisher.refreshLeader(e.label());
-            claims.rivalsOf(e).forEach(r -> consider(r, queue, queued));
+            failed(e, queue, queued);
         }
+    }
+
+    /** {@code e} just became FAILED for good: its label goes to the next claimant, and its rivals and requirers look again. */
+    private void failed(Entry e, PriorityQueue<Entry> queue, Set<Entry> queued) {
+        publisher.refreshLeader(e.label());
+        claims.rivalsOf(e).forEach(r -> consider(r, queue, queued));
         claims.requirersOf(e.label()).forEach(d -> consider(d, queue, queued));
     }
 
     /** Puts a non-eligible app in its WAITING or FAILED state; those who require it learn why. */
     private void settle(Entry e, Verdict v, PriorityQueue<Entry> queue, Set<Entry> queued) {
+        if (e.preparation != null) { // it was being prepared: the participants stop, the app takes its state now
+            preparations.cancel(e);
+        }
         if (publisher.setState(e, v.state(), v.reason())) {
             claims.requirersOf(e.label()).forEach(d -> consider(d, queue, queued));
             if (v.inCycle()) { // every member of a cycle is told, not just the one that closed it

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 import java.util.function.ToLongFunction;
 
@@ -80,6 +81,25 @@ public final class TesseraRegistry implements AppRegistry {
     /** See {@link Engine#setFilter}; returns once applied. */
     public void setFilter(LoadFilter filter) {
         engine.setFilter(filter);
+    }
+
+    /**
+     * Enables {@code label} for as long as its app's preparation lasts and returns how it ended:
+     * {@code null} when the enable may be recorded, else the reason it may not; see
+     * {@link Engine#enable}.
+     */
+    public CompletableFuture<String> enable(String label, Supplier<Set<String>> disabled) {
+        return engine.enable(label, disabled);
+    }
+
+    /** A participant service registered: it takes part in the arrival of the apps it concerns. Returns once applied. */
+    public void addParticipant(Participant participant) {
+        engine.addParticipant(participant);
+    }
+
+    /** The participant with this service id unregistered. Returns once applied. */
+    public void removeParticipant(long serviceId) {
+        engine.removeParticipant(serviceId);
     }
 
     /** Whether the calling thread is a hook or listener the registry waits for. */
@@ -180,7 +200,8 @@ public final class TesseraRegistry implements AppRegistry {
 
     @Override
     public boolean isSettled() {
-        return !engine.isBusy() && dispatcher.isIdle();
+        // an app being PREPARING is in transition too: a participant is at work (one that WAITs is not)
+        return !engine.isBusy() && dispatcher.isIdle() && engine.preparing() == 0;
     }
 
     @Override

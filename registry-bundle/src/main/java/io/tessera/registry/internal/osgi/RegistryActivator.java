@@ -47,6 +47,7 @@ public final class RegistryActivator implements BundleActivator {
     private TesseraRegistry registry;
     private BundleProblems problems;
     private ListenerTracker listeners;
+    private ParticipantTracker participants;
     private StoppingBundles stopping;
     private StaleWiring wiring;
     private AppConfigTracker configs;
@@ -97,7 +98,9 @@ public final class RegistryActivator implements BundleActivator {
         configs = new AppConfigTracker(context, registry, inactiveApps, stopping, wiring);
         activation = startActivation(context); // before the apps are added: a disabled app is never READY
         metadataApps = new MetadataApps(context);
+        participants = new ParticipantTracker(context, registry);
         registry.asOneBatch(() -> {
+            participants.open(); // first: an app present at start is prepared before it is READY, not after
             configs.open();
             metadataApps.open();
             inactiveApps.open(); // after both: a bundle whose config either publishes is running its app
@@ -143,6 +146,7 @@ public final class RegistryActivator implements BundleActivator {
         inactiveApps.close();
         metadataApps.close();
         configs.close();
+        participants.close(); // after the apps left: they were told (left) while they were still there
         registryRegistration.unregister();
         context.removeFrameworkListener(wiring);
         context.removeBundleListener(wiring);
