@@ -1,0 +1,93 @@
+package io.tessera.data.internal.access;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Column names and quoting, and the "did you mean" of error messages.
+ *
+ * <p>A column is named after its field in snake case ({@code createdAt} is {@code created_at},
+ * {@code author} stays {@code author}; a {@code @ModelRef} field is not renamed). Every identifier
+ * Tessera writes is quoted ({@code "blog_post"."created_at"}): a field may then be named
+ * {@code order} or {@code value}, and the names are lower case in the database on H2 and PostgreSQL
+ * alike.
+ */
+public final class SqlNames {
+
+    private SqlNames() {
+    }
+
+    /** {@code createdAt} gives {@code created_at}; {@code URLPath} gives {@code url_path}; {@code a_b} stays. */
+    public static String column(String fieldName) {
+        StringBuilder out = new StringBuilder(fieldName.length() + 4);
+        for (int i = 0; i < fieldName.length(); i++) {
+            char c = fieldName.charAt(i);
+            if (Character.isUpperCase(c)) {
+                boolean wordStart = i > 0 && fieldName.charAt(i - 1) != '_'
+                        && (Character.isLowerCase(fieldName.charAt(i - 1)) || Character.isDigit(fieldName.charAt(i - 1))
+                            || (i + 1 < fieldName.length() && Character.isLowerCase(fieldName.charAt(i + 1))));
+                if (wordStart) {
+                    out.append('_');
+                }
+                out.append(Character.toLowerCase(c));
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString().toLowerCase(Locale.ROOT);
+    }
+
+    /** {@code "name"}, with quotes inside doubled. */
+    public static String quote(String identifier) {
+        return '"' + identifier.replace("\"", "\"\"") + '"';
+    }
+
+    /**
+     * The known names closest to {@code wrong} (at most 3, closest first), ignoring case and
+     * underscores, within an edit distance that fits the word's length.
+     */
+    public static List<String> closest(String wrong, Collection<String> known) {
+        String w = fold(wrong);
+        int limit = Math.max(2, w.length() / 3);
+        List<String> hits = new ArrayList<>();
+        for (String k : known) {
+            if (distance(w, fold(k)) <= limit) {
+                hits.add(k);
+            }
+        }
+        hits.sort(Comparator.comparingInt(k -> distance(w, fold(k))));
+        return hits.size() > 3 ? hits.subList(0, 3) : hits;
+    }
+
+    /** {@code ; did you mean "author"?}, or {@code .} when nothing is close: a sentence's end either way. */
+    public static String didYouMean(String wrong, Collection<String> known) {
+        List<String> hits = closest(wrong, known);
+        return hits.isEmpty() ? "." : "; did you mean \"" + String.join("\" or \"", hits) + "\"?";
+    }
+
+    private static String fold(String s) {
+        return s.replace("_", "").toLowerCase(Locale.ROOT);
+    }
+
+    private static int distance(String a, String b) {
+        int[] prev = new int[b.length() + 1];
+        int[] cur = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            prev[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            cur[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+            }
+            int[] t = prev;
+            prev = cur;
+            cur = t;
+        }
+        return prev[b.length()];
+    }
+}
