@@ -101,6 +101,12 @@ final class ModelMapping<T> {
                 Class<?>[] params = new Class<?>[rc.length];
                 for (int i = 0; i < rc.length; i++) {
                     params[i] = rc[i].getType();
+                    if (i >= columns.size() || !columns.get(i).field().equals(rc[i].getName())) {
+                        throw new NoSuchFieldException("the record's components are not the model's fields in order");
+                    }
+                }
+                if (rc.length != columns.size()) {
+                    throw new NoSuchFieldException("the record has fewer components than the model has fields");
                 }
                 constructor = lookup.findConstructor(type, MethodType.methodType(void.class, params))
                         .asSpreader(Object[].class, params.length)
@@ -243,7 +249,7 @@ final class ModelMapping<T> {
 
     private DataException nullInPrimitive(Column c) {
         return new DataException("column " + c.name() + " of table " + table + " is NULL, but " + c.describe()
-                + " is a primitive; make the field a " + boxName(c.type()) + ", or the column NOT NULL");
+                + " is a primitive; make the field's type " + boxName(c.type()) + ", or the column NOT NULL");
     }
 
     private static String boxName(Class<?> primitive) {

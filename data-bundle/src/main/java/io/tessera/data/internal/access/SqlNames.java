@@ -2,7 +2,6 @@ package io.tessera.data.internal.access;
 
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 
@@ -46,20 +45,25 @@ public final class SqlNames {
     }
 
     /**
-     * The known names closest to {@code wrong} (at most 3, closest first), ignoring case and
-     * underscores, within an edit distance that fits the word's length.
+     * The known names closest to {@code wrong} (those at the smallest distance, at most 3), ignoring
+     * case and underscores, within an edit distance that fits the word's length; a swap of two
+     * neighbouring letters is one edit.
      */
     public static List<String> closest(String wrong, Collection<String> known) {
         String w = fold(wrong);
-        int limit = Math.max(2, w.length() / 3);
+        int best = Math.max(2, w.length() / 3);
         List<String> hits = new ArrayList<>();
         for (String k : known) {
-            if (distance(w, fold(k)) <= limit) {
+            int d = distance(w, fold(k));
+            if (d < best) {
+                hits.clear();
+                best = d;
+            }
+            if (d == best && hits.size() < 3) {
                 hits.add(k);
             }
         }
-        hits.sort(Comparator.comparingInt(k -> distance(w, fold(k))));
-        return hits.size() > 3 ? hits.subList(0, 3) : hits;
+        return hits;
     }
 
     /** {@code ; did you mean "author"?}, or {@code .} when nothing is close: a sentence's end either way. */
@@ -72,22 +76,24 @@ public final class SqlNames {
         return s.replace("_", "").toLowerCase(Locale.ROOT);
     }
 
+    /** Optimal string alignment distance: insertions, deletions, substitutions and neighbour swaps. */
     private static int distance(String a, String b) {
-        int[] prev = new int[b.length() + 1];
-        int[] cur = new int[b.length() + 1];
+        int[][] d = new int[a.length() + 1][b.length() + 1];
+        for (int i = 0; i <= a.length(); i++) {
+            d[i][0] = i;
+        }
         for (int j = 0; j <= b.length(); j++) {
-            prev[j] = j;
+            d[0][j] = j;
         }
         for (int i = 1; i <= a.length(); i++) {
-            cur[0] = i;
             for (int j = 1; j <= b.length(); j++) {
                 int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+                d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
+                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+                    d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+                }
             }
-            int[] t = prev;
-            prev = cur;
-            cur = t;
         }
-        return prev[b.length()];
+        return d[a.length()][b.length()];
     }
 }
