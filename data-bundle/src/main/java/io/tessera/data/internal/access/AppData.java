@@ -14,6 +14,7 @@ import io.tessera.core.Model;
 import io.tessera.data.Data;
 import io.tessera.data.DataException;
 import io.tessera.data.Table;
+import io.tessera.data.internal.Dialect;
 
 /**
  * The {@link Data} of one app label: its models' tables (built on first use and kept), its SQL
@@ -40,6 +41,10 @@ final class AppData implements Data {
 
     List<Model> models() {
         return models;
+    }
+
+    Dialect dialect() {
+        return access.dialect();
     }
 
     ModelDirectory directory() {
@@ -70,7 +75,7 @@ final class AppData implements Data {
                     throw new DataException("the class " + type.getName() + " is not the one of model " + m + " (it comes"
                             + " from another class loader, such as an older version of the app's bundle)");
                 }
-                return ModelMapping.of(m, type, tableName(m));
+                return ModelMapping.of(m, type, tableName(m), access.dialect());
             }
         }
         List<String> names = new ArrayList<>();

@@ -19,6 +19,7 @@ import java.util.Map;
 import io.tessera.core.Model;
 import io.tessera.core.ModelField;
 import io.tessera.data.DataException;
+import io.tessera.data.internal.Dialect;
 
 /**
  * How the rows of one model class map to one table: its columns in field order, its id, and how
@@ -38,11 +39,16 @@ final class ModelMapping<T> {
     final int idIndex;
     private final MethodHandle constructor; // record: (Object[]) -> Object; class: () -> Object
 
-    private ModelMapping(Model model, Class<T> type, String table, List<Column> columns, MethodHandle constructor) {
+    /** The id column's name as the database reports it, for generated keys. */
+    final String idName;
+
+    private ModelMapping(Model model, Class<T> type, String table, Dialect dialect, List<Column> columns,
+            MethodHandle constructor) {
         this.model = model;
         this.type = type;
         this.table = table;
-        this.quotedTable = SqlNames.quote(table);
+        this.quotedTable = SqlNames.quote(dialect, table);
+        this.idName = SqlNames.folded(dialect, "id");
         this.columns = List.copyOf(columns);
         Map<String, Column> map = new HashMap<>();
         int id = -1;
@@ -62,7 +68,7 @@ final class ModelMapping<T> {
      *
      * @throws DataException if a field's type cannot be stored, or a plain class has no no-argument constructor
      */
-    static <T> ModelMapping<T> of(Model model, Class<T> type, String table) {
+    static <T> ModelMapping<T> of(Model model, Class<T> type, String table, Dialect dialect) {
         MethodHandles.Lookup lookup;
         try {
             lookup = MethodHandles.privateLookupIn(type, MethodHandles.lookup());
@@ -73,27 +79,33 @@ final class ModelMapping<T> {
         try {
             for (ModelField f : model.fields()) {
                 Class<?> ft = f.type();
-                JdbcTypes.Kind kind = JdbcTypes.kindOf(ft);
-                if (kind == null) {
-                    throw new DataException("field \"" + f.name() + "\" of " + model + " has the type " + f.typeName()
-                            + ", which Tessera cannot store; use a primitive or its box, String, BigDecimal, Instant,"
-                            + " LocalDate, LocalDateTime, UUID, an enum or byte[]");
-                }
                 MethodHandle getter;
                 MethodHandle setter = null;
+                java.lang.reflect.Type generic;
+                Field field = null;
                 if (type.isRecord()) {
                     Method accessor = type.getDeclaredMethod(f.name());
+                    generic = accessor.getGenericReturnType();
                     getter = lookup.unreflect(accessor);
                 } else {
-                    Field field = field(type, f.name());
+                    field = field(type, f.name());
+                    generic = field.getGenericType();
                     getter = lookup.unreflectGetter(field);
+                }
+                JdbcTypes.Kind kind = JdbcTypes.kindOf(ft, generic);
+                if (kind == null) {
+                    throw new DataException("field \"" + f.name() + "\" of " + model + " has the type " + f.typeName()
+                            + ", which Tessera cannot store; use " + JdbcTypes.TYPES);
+                }
+                if (field != null) {
                     field.setAccessible(true);
                     setter = lookup.unreflectSetter(field)
                             .asType(MethodType.methodType(void.class, Object.class, Object.class));
                 }
                 getter = getter.asType(MethodType.methodType(Object.class, Object.class));
                 String column = SqlNames.column(f.name());
-                columns.add(new Column(f.name(), column, SqlNames.quote(column), ft, kind, getter, setter, model.key()));
+                columns.add(new Column(f.name(), column, SqlNames.quote(dialect, column), ft, kind, getter, setter,
+                        model.key()));
             }
             MethodHandle constructor;
             if (type.isRecord()) {
@@ -122,7 +134,7 @@ final class ModelMapping<T> {
                 }
                 constructor = lookup.unreflectConstructor(c).asType(MethodType.methodType(Object.class));
             }
-            return new ModelMapping<>(model, type, table, columns, constructor);
+            return new ModelMapping<>(model, type, table, dialect, columns, constructor);
         } catch (ReflectiveOperationException e) {
             throw new DataException("model " + model + " does not match its class " + type.getName() + " (" + e
                     + "); was the bundle built from the same sources as its model index?", e);

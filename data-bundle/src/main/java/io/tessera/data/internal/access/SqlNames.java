@@ -5,14 +5,16 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 
+import io.tessera.data.internal.Dialect;
+
 /**
  * Column names and quoting, and the "did you mean" of error messages.
  *
  * <p>A column is named after its field in snake case ({@code createdAt} is {@code created_at},
  * {@code author} stays {@code author}; a {@code @ModelRef} field is not renamed). Every identifier
- * Tessera writes is quoted ({@code "blog_post"."created_at"}): a field may then be named
- * {@code order} or {@code value}, and the names are lower case in the database on H2 and PostgreSQL
- * alike.
+ * Tessera writes is quoted in the case the database folds unquoted names to ({@code "BLOG_POST"} on
+ * H2, {@code "blog_post"} on PostgreSQL): a field may then be named {@code order} or {@code value},
+ * and an app's own SQL may name tables and columns without quotes.
  */
 public final class SqlNames {
 
@@ -39,9 +41,18 @@ public final class SqlNames {
         return out.toString().toLowerCase(Locale.ROOT);
     }
 
-    /** {@code "name"}, with quotes inside doubled. */
-    public static String quote(String identifier) {
-        return '"' + identifier.replace("\"", "\"\"") + '"';
+    /**
+     * {@code name} quoted in the case {@code dialect} folds unquoted names to: {@code "BLOG_POST"} on
+     * H2, {@code "blog_post"} on PostgreSQL (as the schema code creates them), so that plain SQL with
+     * unquoted names ({@code select title from blog_post}) finds the same table and column.
+     */
+    public static String quote(Dialect dialect, String name) {
+        return '"' + folded(dialect, name).replace("\"", "\"\"") + '"';
+    }
+
+    /** The name as {@code dialect} stores it unquoted: upper case on H2, lower case on PostgreSQL. */
+    public static String folded(Dialect dialect, String name) {
+        return dialect == Dialect.H2 ? name.toUpperCase(Locale.ROOT) : name.toLowerCase(Locale.ROOT);
     }
 
     /**

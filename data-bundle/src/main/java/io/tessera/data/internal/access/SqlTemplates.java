@@ -102,10 +102,10 @@ final class SqlTemplates {
             if (ownModel == null) {
                 throw unknownModel(placeholder, parts[0], template);
             }
-            return SqlNames.quote(data.tableName(ownModel));
+            return SqlNames.quote(data.dialect(), data.tableName(ownModel));
         }
         if (ownModel != null && parts.length == 2) {
-            return column(ownModel, parts[1], placeholder);
+            return column(ownModel, parts[1], placeholder, data);
         }
         Model model;
         if (parts[0].equals(data.appLabel())) {
@@ -118,7 +118,7 @@ final class SqlTemplates {
                     "unknown model {" + placeholder + "} in the SQL of app " + data.appLabel() + ": no READY app \""
                             + parts[0] + "\" has a model \"" + parts[1] + "\" (in: " + template + ")"));
         }
-        return parts.length == 2 ? SqlNames.quote(data.tableName(model)) : column(model, parts[2], placeholder);
+        return parts.length == 2 ? SqlNames.quote(data.dialect(), data.tableName(model)) : column(model, parts[2], placeholder, data);
     }
 
     private static Model find(List<Model> models, String name) {
@@ -131,14 +131,14 @@ final class SqlTemplates {
         return null;
     }
 
-    private static String column(Model model, String field, String placeholder) {
+    private static String column(Model model, String field, String placeholder, AppData data) {
         if (model.field(field).isEmpty()) {
             List<String> names = new ArrayList<>();
             model.fields().forEach(f -> names.add(f.name()));
             throw new DataException("unknown field \"" + field + "\" in {" + placeholder + "}: " + model + " has no such"
                     + " field" + SqlNames.didYouMean(field, names) + " Its fields: " + String.join(", ", names));
         }
-        return SqlNames.quote(SqlNames.column(field));
+        return SqlNames.quote(data.dialect(), SqlNames.column(field));
     }
 
     private DataException unknownModel(String placeholder, String name, String template) {

@@ -78,7 +78,7 @@ public class ErrorsTest extends H2Fixture {
                 + " listed by the app (or marked @AppModel in its bundle)", message(() -> auth.table(String.class)));
     }
 
-    public record Bad(long id, List<String> tags) {
+    public record Bad(long id, java.util.Map<String, String> tags) {
     }
 
     public static class NoDefaultConstructor {
@@ -93,8 +93,9 @@ public class ErrorsTest extends H2Fixture {
     public void modelsTesseraCannotMapAreRefusedNamingTheField() {
         Data odd = access.forApp("odd", List.of(Model.describe("odd", Bad.class),
                 Model.describe("odd", NoDefaultConstructor.class)));
-        assertEquals("field \"tags\" of odd.Bad has the type List<String>, which Tessera cannot store; use a primitive or"
-                + " its box, String, BigDecimal, Instant, LocalDate, LocalDateTime, UUID, an enum or byte[]",
+        assertEquals("field \"tags\" of odd.Bad has the type Map<String, String>, which Tessera cannot store; use a"
+                + " primitive or its box, String, BigDecimal, Instant, LocalDate, LocalDateTime, LocalTime, UUID, an enum,"
+                + " byte[] or List<String>",
                 message(() -> odd.table(Bad.class)));
         assertEquals("model odd.NoDefaultConstructor (" + NoDefaultConstructor.class.getName() + ") is a class without a"
                 + " no-argument constructor, so Tessera cannot build its rows: add one (any visibility), or make it a record",
@@ -135,12 +136,13 @@ public class ErrorsTest extends H2Fixture {
                 + " fields: id, title, author, created, status", message(() -> blog.sql("select {Post.titel} from {Post}")));
         assertEquals("unknown model {shop.Order} in the SQL of app blog: no READY app \"shop\" has a model \"Order\" (in:"
                 + " select * from {shop.Order})", message(() -> blog.sql("select * from {shop.Order}")));
-        assertEquals("parameter 1 is a java.lang.Object, which Tessera cannot bind; use one of [boolean, short, int, long,"
-                + " float, double, string, decimal, instant, date, date_time, uuid, enum, bytes] (primitive boxes, String,"
-                + " BigDecimal, Instant, LocalDate, LocalDateTime, UUID, an enum, byte[])",
+        assertEquals("parameter 1 is a java.lang.Object, which Tessera cannot bind; use one of [boolean, byte, short, int,"
+                + " long, float, double, char, string, decimal, instant, local_date, local_date_time, local_time, uuid, enum,"
+                + " bytes, string_list] (a primitive or its box, String, BigDecimal, Instant, LocalDate, LocalDateTime,"
+                + " LocalTime, UUID, an enum, byte[] or List<String>)",
                 message(() -> blog.execute("delete from {Post} where id = ?", new Object())));
         String failed = message(() -> blog.query(Post.class, "select * from {Post} where nope = 1"));
-        assertTrue(failed, failed.startsWith("query of app blog failed: Column \"nope\" not found"));
-        assertTrue(failed, failed.endsWith("(SQL: select * from \"blog_post\" where nope = 1)"));
+        assertTrue(failed, failed.startsWith("query of app blog failed: Column \"NOPE\" not found"));
+        assertTrue(failed, failed.endsWith("(SQL: select * from \"BLOG_POST\" where nope = 1)"));
     }
 }

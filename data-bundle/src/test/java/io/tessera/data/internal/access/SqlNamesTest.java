@@ -6,6 +6,8 @@ import java.util.List;
 
 import org.junit.Test;
 
+import io.tessera.data.internal.Dialect;
+
 /** Column names, quoting and suggestions. */
 public class SqlNamesTest {
 
@@ -21,9 +23,10 @@ public class SqlNamesTest {
     }
 
     @Test
-    public void quotingDoublesQuotes() {
-        assertEquals("\"blog_post\"", SqlNames.quote("blog_post"));
-        assertEquals("\"a\"\"b\"", SqlNames.quote("a\"b"));
+    public void quotingUsesTheCaseTheDatabaseFoldsToAndDoublesQuotes() {
+        assertEquals("\"BLOG_POST\"", SqlNames.quote(Dialect.H2, "blog_post"));
+        assertEquals("\"blog_post\"", SqlNames.quote(Dialect.POSTGRESQL, "blog_post"));
+        assertEquals("\"a\"\"b\"", SqlNames.quote(Dialect.POSTGRESQL, "a\"b"));
     }
 
     @Test

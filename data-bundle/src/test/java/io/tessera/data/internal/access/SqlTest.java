@@ -14,20 +14,21 @@ import io.tessera.data.Data;
 /** Plain SQL with table names resolved by Tessera, and the same app code serving two instances. */
 public class SqlTest extends H2Fixture {
 
+    /** Names are quoted in H2's upper case, as the schema code creates them. */
     @Test
     public void placeholdersBecomeQuotedTableAndColumnNames() {
-        assertEquals("select * from \"blog_post\"", blog.sql("select * from {Post}"));
-        assertEquals("select * from \"blog_post\"", blog.sql("select * from {post}"));
-        assertEquals("select * from \"blog_post\"", blog.sql("select * from {blog.Post}"));
-        assertEquals("select \"due_date\" from \"blog_note\"", blog.sql("select {Note.dueDate} from {Note}"));
-        assertEquals("select p.\"title\", u.\"name\" from \"blog_post\" p join \"auth_user\" u on u.\"id\" = p.\"author\"",
+        assertEquals("select * from \"BLOG_POST\"", blog.sql("select * from {Post}"));
+        assertEquals("select * from \"BLOG_POST\"", blog.sql("select * from {post}"));
+        assertEquals("select * from \"BLOG_POST\"", blog.sql("select * from {blog.Post}"));
+        assertEquals("select \"DUE_DATE\" from \"BLOG_NOTE\"", blog.sql("select {Note.dueDate} from {Note}"));
+        assertEquals("select p.\"TITLE\", u.\"NAME\" from \"BLOG_POST\" p join \"AUTH_USER\" u on u.\"ID\" = p.\"AUTHOR\"",
                 blog.sql("select p.{Post.title}, u.{auth.User.name} from {Post} p join {auth.User} u on u.{auth.User.id}"
                         + " = p.{Post.author}"));
     }
 
     @Test
     public void quotedTextAndJdbcEscapesAreLeftAlone() {
-        assertEquals("select '{Post}', \"{Post}\" from \"blog_post\" where d > {d '2020-01-01'} and x = '{'",
+        assertEquals("select '{Post}', \"{Post}\" from \"BLOG_POST\" where d > {d '2020-01-01'} and x = '{'",
                 blog.sql("select '{Post}', \"{Post}\" from {Post} where d > {d '2020-01-01'} and x = '{'"));
         assertEquals("select {fn now()}", blog.sql("select {fn now()}"));
         assertEquals("select '{\"a\": 1}'::json", blog.sql("select '{\"a\": 1}'::json"));

@@ -13,6 +13,8 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.util.List;
 import java.util.UUID;
 
 import org.junit.Test;
@@ -27,12 +29,13 @@ public class TypesTest extends H2Fixture {
                 Boolean.FALSE, (byte) 127, (short) -32768, Integer.MIN_VALUE, Long.MIN_VALUE, -0.25f, 1e300, "héllo \"q\" 'x'",
                 new BigDecimal("12345678901234567890.0123456789"), Instant.parse("2026-11-29T18:00:00.123456789Z"),
                 LocalDate.of(1999, 12, 31), LocalDateTime.of(2026, 2, 28, 23, 59, 59, 999_999_999),
-                UUID.fromString("123e4567-e89b-12d3-a456-426614174000"), Status.PUBLISHED, new byte[] {0, -1, 127, -128});
+                UUID.fromString("123e4567-e89b-12d3-a456-426614174000"), Status.PUBLISHED, new byte[] {0, -1, 127, -128},
+                'é', 'Z', LocalTime.of(23, 59, 58, 123_456_789), List.of("a", "b c", ""));
     }
 
     private static Everything empty() {
         return new Everything(0, false, (byte) 0, (short) 0, 0, 0L, 0f, 0d, null, null, null, null, null, null, null, null,
-                null, null, null, null, null, null, null);
+                null, null, null, null, null, null, null, 'x', null, null, null);
     }
 
     @Test
@@ -50,7 +53,7 @@ public class TypesTest extends H2Fixture {
         Everything stored = table.insert(empty());
         Everything read = table.get(stored.id());
         assertSameValues(new Everything(stored.id(), false, (byte) 0, (short) 0, 0, 0L, 0f, 0d, null, null, null, null, null,
-                null, null, null, null, null, null, null, null, null, null), read);
+                null, null, null, null, null, null, null, null, null, null, 'x', null, null, null), read);
         assertNull(read.flagBox());
         assertNull(read.bytes());
         assertNull(read.uuid());
@@ -61,12 +64,14 @@ public class TypesTest extends H2Fixture {
         Table<Everything> table = blog.table(Everything.class);
         long id = table.insert(full(0)).id();
         table.update(new Everything(id, false, (byte) 1, (short) 2, 3, 4L, 5f, 6d, null, null, null, null, null, null,
-                null, null, null, null, null, null, null, null, null));
+                null, null, null, null, null, null, null, null, null, 'y', null, null, null));
         Everything read = table.get(id);
         assertEquals(3, read.number());
         assertNull(read.text());
         assertNull(read.amount());
         assertNull(read.at());
+        assertNull(read.tags());
+        assertEquals('y', read.letter());
         table.update(full(id));
         assertSameValues(full(id), table.get(id));
     }
@@ -158,6 +163,10 @@ public class TypesTest extends H2Fixture {
         assertEquals(expected.uuid(), actual.uuid());
         assertEquals(expected.status(), actual.status());
         assertEquals(bytes(expected.bytes()), bytes(actual.bytes()));
+        assertEquals(expected.letter(), actual.letter());
+        assertEquals(expected.letterBox(), actual.letterBox());
+        assertEquals(expected.time(), actual.time());
+        assertEquals(expected.tags(), actual.tags());
         if (expected.bytes() != null) {
             assertArrayEquals(expected.bytes(), actual.bytes());
         }
