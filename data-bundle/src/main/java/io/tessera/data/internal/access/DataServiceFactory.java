@@ -2,6 +2,7 @@ package io.tessera.data.internal.access;
 
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import org.osgi.framework.Bundle;
 import org.osgi.framework.ServiceFactory;
@@ -18,16 +19,22 @@ import io.tessera.data.DataService;
  * asking for its label.
  *
  * <pre>{@code
- * context.registerService(DataService.class, new DataServiceFactory(access, registry::findApp), null);
+ * context.registerService(DataService.class, new DataServiceFactory(() -> current access, registry::findApp), null);
  * }</pre>
+ *
+ * <p>The access layer is asked for at each {@link DataService#forApp} call: after the database is
+ * switched, apps that step down and come back get handles on the new one.
  */
 public final class DataServiceFactory implements ServiceFactory<DataService> {
 
-    private final DataAccess access;
+    private final Supplier<DataAccess> access;
     private final Function<String, Optional<App>> apps;
 
-    /** @param apps the app with a label, in any state ({@code registry::findApp}) */
-    public DataServiceFactory(DataAccess access, Function<String, Optional<App>> apps) {
+    /**
+     * @param access the data access layer on the current database; {@code null} while there is none
+     * @param apps   the app with a label, in any state ({@code registry::findApp})
+     */
+    public DataServiceFactory(Supplier<DataAccess> access, Function<String, Optional<App>> apps) {
         this.access = access;
         this.apps = apps;
     }
@@ -50,6 +57,11 @@ public final class DataServiceFactory implements ServiceFactory<DataService> {
             throw new DataException("the app \"" + label + "\" is in " + app.origin() + ", not in bundle "
                     + bundle.getBundleId() + " " + bundle.getSymbolicName() + ": a bundle gets the data of its own apps only");
         }
-        return access.forApp(label, app.models());
+        DataAccess current = access.get();
+        if (current == null) {
+            throw new DataException("the database is not available, so app \"" + label + "\" cannot have its data now;"
+                    + " apps:db says why");
+        }
+        return current.forApp(label, app.models());
     }
 }

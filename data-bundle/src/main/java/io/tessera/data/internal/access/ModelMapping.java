@@ -1,10 +1,9 @@
 package io.tessera.data.internal.access;
 
-import java.lang.invoke.MethodHandle;
-import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Field;
+import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
 import java.sql.ResultSet;
@@ -37,13 +36,13 @@ final class ModelMapping<T> {
     final Map<String, Column> byField;
     /** The index of the {@code id} column, or -1. */
     final int idIndex;
-    private final MethodHandle constructor; // record: (Object[]) -> Object; class: () -> Object
+    private final Constructor<T> constructor; // a record's canonical one, or a class's no-argument one
 
     /** The id column's name as the database reports it, for generated keys. */
     final String idName;
 
     private ModelMapping(Model model, Class<T> type, String table, Dialect dialect, List<Column> columns,
-            MethodHandle constructor) {
+            Constructor<T> constructor) {
         this.model = model;
         this.type = type;
         this.table = table;
@@ -69,45 +68,32 @@ final class ModelMapping<T> {
      * @throws DataException if a field's type cannot be stored, or a plain class has no no-argument constructor
      */
     static <T> ModelMapping<T> of(Model model, Class<T> type, String table, Dialect dialect) {
-        MethodHandles.Lookup lookup;
-        try {
-            lookup = MethodHandles.privateLookupIn(type, MethodHandles.lookup());
-        } catch (IllegalAccessException e) {
-            throw new DataException("Tessera cannot access the model class " + type.getName() + " of " + model + ": " + e);
-        }
         List<Column> columns = new ArrayList<>();
         try {
             for (ModelField f : model.fields()) {
                 Class<?> ft = f.type();
-                MethodHandle getter;
-                MethodHandle setter = null;
                 java.lang.reflect.Type generic;
+                Method accessor = null;
                 Field field = null;
                 if (type.isRecord()) {
-                    Method accessor = type.getDeclaredMethod(f.name());
+                    accessor = type.getDeclaredMethod(f.name());
+                    accessor.setAccessible(true);
                     generic = accessor.getGenericReturnType();
-                    getter = lookup.unreflect(accessor);
                 } else {
                     field = field(type, f.name());
+                    field.setAccessible(true);
                     generic = field.getGenericType();
-                    getter = lookup.unreflectGetter(field);
                 }
                 JdbcTypes.Kind kind = JdbcTypes.kindOf(ft, generic);
                 if (kind == null) {
                     throw new DataException("field \"" + f.name() + "\" of " + model + " has the type " + f.typeName()
                             + ", which Tessera cannot store; use " + JdbcTypes.TYPES);
                 }
-                if (field != null) {
-                    field.setAccessible(true);
-                    setter = lookup.unreflectSetter(field)
-                            .asType(MethodType.methodType(void.class, Object.class, Object.class));
-                }
-                getter = getter.asType(MethodType.methodType(Object.class, Object.class));
                 String column = SqlNames.column(f.name());
-                columns.add(new Column(f.name(), column, SqlNames.quote(dialect, column), ft, kind, getter, setter,
+                columns.add(new Column(f.name(), column, SqlNames.quote(dialect, column), ft, kind, accessor, field,
                         model.key()));
             }
-            MethodHandle constructor;
+            Constructor<T> constructor;
             if (type.isRecord()) {
                 RecordComponent[] rc = type.getRecordComponents();
                 Class<?>[] params = new Class<?>[rc.length];
@@ -120,22 +106,22 @@ final class ModelMapping<T> {
                 if (rc.length != columns.size()) {
                     throw new NoSuchFieldException("the record has fewer components than the model has fields");
                 }
-                constructor = lookup.findConstructor(type, MethodType.methodType(void.class, params))
-                        .asSpreader(Object[].class, params.length)
-                        .asType(MethodType.methodType(Object.class, Object[].class));
+                constructor = type.getDeclaredConstructor(params);
             } else {
-                Constructor<T> c;
                 try {
-                    c = type.getDeclaredConstructor();
+                    constructor = type.getDeclaredConstructor();
                 } catch (NoSuchMethodException e) {
                     throw new DataException("model " + model + " (" + type.getName() + ") is a class without a"
                             + " no-argument constructor, so Tessera cannot build its rows: add one (any visibility),"
                             + " or make it a record");
                 }
-                constructor = lookup.unreflectConstructor(c).asType(MethodType.methodType(Object.class));
             }
+            constructor.setAccessible(true);
             return new ModelMapping<>(model, type, table, dialect, columns, constructor);
-        } catch (ReflectiveOperationException e) {
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            if (e instanceof DataException d) {
+                throw d;
+            }
             throw new DataException("model " + model + " does not match its class " + type.getName() + " (" + e
                     + "); was the bundle built from the same sources as its model index?", e);
         }
@@ -183,20 +169,30 @@ final class ModelMapping<T> {
     T newRow(Object[] values) {
         try {
             if (type.isRecord()) {
-                return type.cast((Object) constructor.invokeExact(values));
+                return constructor.newInstance(values);
             }
-            Object row = (Object) constructor.invokeExact();
+            T row = constructor.newInstance();
             for (int i = 0; i < values.length; i++) {
                 if (values[i] != null || !columns.get(i).type().isPrimitive()) {
                     columns.get(i).set(row, values[i]);
                 }
             }
-            return type.cast(row);
-        } catch (RuntimeException | Error e) {
-            throw e;
-        } catch (Throwable t) {
-            throw new DataException("cannot build a row of " + model + ": " + t, t);
+            return row;
+        } catch (InvocationTargetException e) {
+            throw new DataException("the constructor of " + model + " (" + type.getName() + ") failed: " + e.getCause(),
+                    e.getCause());
+        } catch (ReflectiveOperationException e) {
+            throw new DataException("cannot build a row of " + model + ": " + e, e);
         }
+    }
+
+    /** The values of {@code row}'s fields, in column order. */
+    Object[] values(T row) {
+        Object[] values = new Object[columns.size()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = columns.get(i).get(row);
+        }
+        return values;
     }
 
     /** The row read from the current row of {@code rs}, whose columns are this mapping's, in order. */
@@ -246,16 +242,13 @@ final class ModelMapping<T> {
         return rows;
     }
 
-    /** {@code row} with its id set: a new record, or {@code row} itself. */
-    T withId(T row, Object id) {
+    /** {@code row}, whose field values are {@code values}, with its id set: a new record, or {@code row} itself. */
+    T withId(T row, Object[] values, Object id) {
         if (!type.isRecord()) {
             columns.get(idIndex).set(row, id);
             return row;
         }
-        Object[] values = new Object[columns.size()];
-        for (int i = 0; i < values.length; i++) {
-            values[i] = i == idIndex ? id : columns.get(i).get(row);
-        }
+        values[idIndex] = id;
         return newRow(values);
     }
 

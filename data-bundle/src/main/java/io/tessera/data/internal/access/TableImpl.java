@@ -72,11 +72,11 @@ final class TableImpl<T> extends QueryImpl<T> implements Table<T> {
         checkRow(row, "insert");
         List<Column> columns = mapping.columns;
         int idIndex = mapping.idIndex;
-        Object id = idIndex < 0 ? null : columns.get(idIndex).get(row);
+        Object[] values = mapping.values(row);
+        Object id = idIndex < 0 ? null : values[idIndex];
         boolean generate = idIndex >= 0 && absent(id);
         if (generate && columns.get(idIndex).kind() == JdbcTypes.Kind.UUID) {
-            id = UUID.randomUUID();
-            row = mapping.withId(row, id);
+            row = mapping.withId(row, values, UUID.randomUUID());
             generate = false;
         } else if (generate && columns.get(idIndex).kind() != JdbcTypes.Kind.INT
                 && columns.get(idIndex).kind() != JdbcTypes.Kind.LONG && columns.get(idIndex).kind() != JdbcTypes.Kind.SHORT) {
@@ -88,10 +88,9 @@ final class TableImpl<T> extends QueryImpl<T> implements Table<T> {
                 PreparedStatement ps = generate ? lease.connection.prepareStatement(insertWithoutId, idColumn)
                         : lease.connection.prepareStatement(insertWithId)) {
             int p = 1;
-            for (int i = 0; i < columns.size(); i++) {
+            for (int i = 0; i < values.length; i++) {
                 if (!(generate && i == idIndex)) {
-                    Column c = columns.get(i);
-                    JdbcTypes.bind(ps, p++, c.kind(), c.get(row));
+                    JdbcTypes.bind(ps, p++, columns.get(i).kind(), values[i]);
                 }
             }
             ps.executeUpdate();
@@ -104,7 +103,7 @@ final class TableImpl<T> extends QueryImpl<T> implements Table<T> {
                             + ") gave no generated id: is its id column an identity column?");
                 }
                 Column c = columns.get(idIndex);
-                return mapping.withId(row, JdbcTypes.read(keys, 1, c.kind(), c.type()));
+                return mapping.withId(row, values, JdbcTypes.read(keys, 1, c.kind(), c.type()));
             }
         } catch (SQLException e) {
             throw failed("insert", e);
