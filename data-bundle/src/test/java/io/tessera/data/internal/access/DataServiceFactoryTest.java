@@ -19,6 +19,7 @@ import io.tessera.core.Model;
 import io.tessera.core.Requirement;
 import io.tessera.data.Data;
 import io.tessera.data.DataException;
+import io.tessera.data.internal.Dialect;
 
 /** A bundle gets the data of its own apps' labels only. (The framework side is the lead's IT.) */
 public class DataServiceFactoryTest extends H2Fixture {
@@ -50,6 +51,21 @@ public class DataServiceFactoryTest extends H2Fixture {
         };
     }
 
+    @Test
+    public void oneAccessLayerPerDataSourceAndANewOneAfterASwitch() {
+        javax.sql.DataSource[] ds = {pool};
+        CurrentAccess current = new CurrentAccess(() -> ds[0], () -> Dialect.H2, TableNames.DJANGO, ModelDirectory.NONE);
+        DataAccess first = current.get();
+        org.junit.Assert.assertSame("the same pool: the same layer, so transactions are shared", first, current.get());
+        ds[0] = org.h2.jdbcx.JdbcConnectionPool.create("jdbc:h2:mem:other", "sa", "");
+        DataAccess second = current.get();
+        org.junit.Assert.assertNotSame(first, second);
+        org.junit.Assert.assertSame(ds[0], second.dataSource());
+        ((org.h2.jdbcx.JdbcConnectionPool) ds[0]).dispose();
+        ds[0] = null;
+        org.junit.Assert.assertNull(current.get());
+    }
+
     private static String message(Runnable r) {
         try {
             r.run();
@@ -77,7 +93,8 @@ public class DataServiceFactoryTest extends H2Fixture {
         assertEquals("no app has the label \"shop\"; an app asks for the data of its own label (label() in its AppConfig)",
                 message(() -> factory.getService(blogBundle, null).forApp("shop")));
 
-        DataServiceFactory noDatabase = new DataServiceFactory(() -> null, label -> Optional.ofNullable(apps.get(label)));
+        DataServiceFactory noDatabase = new DataServiceFactory(new CurrentAccess(() -> null, () -> Dialect.H2,
+                TableNames.DJANGO, ModelDirectory.NONE), label -> Optional.ofNullable(apps.get(label)));
         assertEquals("the database is not available, so app \"blog\" cannot have its data now; apps:db says why",
                 message(() -> noDatabase.getService(blogBundle, null).forApp("blog")));
     }
