@@ -1,7 +1,6 @@
 package io.tessera.data.internal.access;
 
 import static org.junit.Assert.assertEquals;
-import static org.junit.Assert.fail;
 
 import java.lang.reflect.Proxy;
 import java.util.List;
@@ -18,7 +17,6 @@ import io.tessera.core.AppState;
 import io.tessera.core.Model;
 import io.tessera.core.Requirement;
 import io.tessera.data.Data;
-import io.tessera.data.DataException;
 import io.tessera.data.internal.Dialect;
 
 /** A bundle gets the data of its own apps' labels only. (The framework side is the lead's IT.) */
@@ -64,16 +62,6 @@ public class DataServiceFactoryTest extends H2Fixture {
         ((org.h2.jdbcx.JdbcConnectionPool) ds[0]).dispose();
         ds[0] = null;
         org.junit.Assert.assertNull(current.get());
-    }
-
-    private static String message(Runnable r) {
-        try {
-            r.run();
-        } catch (DataException e) {
-            return e.getMessage();
-        }
-        fail("no DataException");
-        return null;
     }
 
     @Test

@@ -2,7 +2,6 @@ package io.tessera.data.internal.access;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
-import static org.junit.Assert.fail;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -11,21 +10,10 @@ import org.junit.Test;
 
 import io.tessera.core.Model;
 import io.tessera.data.Data;
-import io.tessera.data.DataException;
 import io.tessera.data.Table;
 
 /** Each kind of bad input gets a message that names what, where and what to do; nothing else breaks. */
 public class ErrorsTest extends H2Fixture {
-
-    private static String message(Runnable r) {
-        try {
-            r.run();
-        } catch (DataException e) {
-            return e.getMessage();
-        }
-        fail("no DataException");
-        return null;
-    }
 
     @Test
     public void unknownFieldsAndLookupsSuggestTheClosest() {

@@ -23,6 +23,7 @@ import org.junit.Before;
 
 import io.tessera.core.Model;
 import io.tessera.data.Data;
+import io.tessera.data.DataException;
 import io.tessera.data.internal.Dialect;
 
 /**
@@ -161,6 +162,16 @@ public abstract class H2Fixture {
             rs.next();
             return rs.getLong(1);
         }
+    }
+
+    /** The message of the {@link DataException} {@code r} throws; fails if it throws none. */
+    protected static String message(Runnable r) {
+        try {
+            r.run();
+        } catch (DataException e) {
+            return e.getMessage();
+        }
+        throw new AssertionError("no DataException");
     }
 
     protected static String bytes(byte[] b) {
