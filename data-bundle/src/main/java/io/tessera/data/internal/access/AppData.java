@@ -51,8 +51,13 @@ final class AppData implements Data {
         return access.directory();
     }
 
+    /**
+     * The table of {@code model}: for a model of this app, under this handle's label whatever label
+     * the model was described with (an instance {@code blog_news} may share {@code blog}'s
+     * descriptions); for another app's model, under that app's label.
+     */
     String tableName(Model model) {
-        return access.tableNames().table(model.appLabel().equals(label) ? label : model.appLabel(), model);
+        return access.tableNames().table(models.contains(model) ? label : model.appLabel(), model);
     }
 
     @Override

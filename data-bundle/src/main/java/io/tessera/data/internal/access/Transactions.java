@@ -82,12 +82,20 @@ final class Transactions {
                 throw unchecked(t);
             }
         }
-        Connection connection;
+        Connection connection = null;
         try {
             connection = dataSource.getConnection();
             connection.setAutoCommit(false);
         } catch (SQLException e) {
-            throw new DataException("cannot begin a transaction: " + e.getMessage(), e);
+            DataException failure = new DataException("cannot begin a transaction: " + e.getMessage(), e);
+            if (connection != null) {
+                try {
+                    connection.close();
+                } catch (SQLException closing) {
+                    failure.addSuppressed(closing);
+                }
+            }
+            throw failure;
         }
         Current tx = new Current(connection);
         current.set(tx);
