@@ -118,7 +118,8 @@ final class SqlTemplates {
                     "unknown model {" + placeholder + "} in the SQL of app " + data.appLabel() + ": no READY app \""
                             + parts[0] + "\" has a model \"" + parts[1] + "\" (in: " + template + ")"));
         }
-        return parts.length == 2 ? SqlNames.quote(data.dialect(), data.tableName(model)) : column(model, parts[2], placeholder, data);
+        return parts.length == 2 ? SqlNames.quote(data.dialect(), data.tableName(model))
+                : column(model, parts[2], placeholder, data);
     }
 
     private static Model find(List<Model> models, String name) {
