@@ -56,7 +56,7 @@ import io.tessera.data.DataException;
  */
 public final class JdbcTypes {
 
-    /** How a Java type is stored; the schema code maps each to a column type. */
+    /** How a Java type is stored; the schema code maps each to a column type. The primitive kinds come first. */
     public enum Kind {
         BOOLEAN, BYTE, SHORT, INT, LONG, FLOAT, DOUBLE, CHAR, STRING, DECIMAL, INSTANT, LOCAL_DATE, LOCAL_DATE_TIME,
         LOCAL_TIME, UUID, ENUM, BYTES, STRING_LIST
@@ -152,6 +152,7 @@ public final class JdbcTypes {
     public static Object read(ResultSet rs, int index, Kind kind, Class<?> type) throws SQLException {
         Object v;
         switch (kind) {
+            // the primitive getters give 0 for NULL: only they need wasNull(), the others give null
             case BOOLEAN -> v = rs.getBoolean(index);
             case BYTE -> v = rs.getByte(index);
             case SHORT -> v = rs.getShort(index);
@@ -192,7 +193,7 @@ public final class JdbcTypes {
             }
             default -> throw new AssertionError(kind);
         }
-        return rs.wasNull() ? null : v;
+        return v == null || kind.ordinal() > Kind.DOUBLE.ordinal() || !rs.wasNull() ? v : null;
     }
 
     /** Binds a plain SQL parameter by its own class (a value of any kind above, or null). */
