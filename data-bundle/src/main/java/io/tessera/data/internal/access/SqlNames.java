@@ -1,0 +1,110 @@
+package io.tessera.data.internal.access;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+
+import io.tessera.data.internal.Dialect;
+
+/**
+ * Column names and quoting, and the "did you mean" of error messages.
+ *
+ * <p>A column is named after its field in snake case ({@code createdAt} is {@code created_at},
+ * {@code author} stays {@code author}; a {@code @ModelRef} field is not renamed). Every identifier
+ * Tessera writes is quoted in the case the database folds unquoted names to ({@code "BLOG_POST"} on
+ * H2, {@code "blog_post"} on PostgreSQL): a field may then be named {@code order} or {@code value},
+ * and an app's own SQL may name tables and columns without quotes.
+ */
+public final class SqlNames {
+
+    private SqlNames() {
+    }
+
+    /** {@code createdAt} gives {@code created_at}; {@code URLPath} gives {@code url_path}; {@code a_b} stays. */
+    public static String column(String fieldName) {
+        StringBuilder out = new StringBuilder(fieldName.length() + 4);
+        for (int i = 0; i < fieldName.length(); i++) {
+            char c = fieldName.charAt(i);
+            if (Character.isUpperCase(c)) {
+                boolean wordStart = i > 0 && fieldName.charAt(i - 1) != '_'
+                        && (Character.isLowerCase(fieldName.charAt(i - 1)) || Character.isDigit(fieldName.charAt(i - 1))
+                            || (i + 1 < fieldName.length() && Character.isLowerCase(fieldName.charAt(i + 1))));
+                if (wordStart) {
+                    out.append('_');
+                }
+                out.append(Character.toLowerCase(c));
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString().toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * {@code name} quoted in the case {@code dialect} folds unquoted names to: {@code "BLOG_POST"} on
+     * H2, {@code "blog_post"} on PostgreSQL (as the schema code creates them), so that plain SQL with
+     * unquoted names ({@code select title from blog_post}) finds the same table and column.
+     */
+    public static String quote(Dialect dialect, String name) {
+        return '"' + folded(dialect, name).replace("\"", "\"\"") + '"';
+    }
+
+    /** The name as {@code dialect} stores it unquoted: upper case on H2, lower case on PostgreSQL. */
+    public static String folded(Dialect dialect, String name) {
+        return dialect == Dialect.H2 ? name.toUpperCase(Locale.ROOT) : name.toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * The known names closest to {@code wrong} (those at the smallest distance, at most 3), ignoring
+     * case and underscores, within an edit distance that fits the word's length; a swap of two
+     * neighbouring letters is one edit.
+     */
+    public static List<String> closest(String wrong, Collection<String> known) {
+        String w = fold(wrong);
+        int best = Math.max(2, w.length() / 3);
+        List<String> hits = new ArrayList<>();
+        for (String k : known) {
+            int d = distance(w, fold(k));
+            if (d < best) {
+                hits.clear();
+                best = d;
+            }
+            if (d == best && hits.size() < 3) {
+                hits.add(k);
+            }
+        }
+        return hits;
+    }
+
+    /** {@code ; did you mean "author"?}, or {@code .} when nothing is close: a sentence's end either way. */
+    public static String didYouMean(String wrong, Collection<String> known) {
+        List<String> hits = closest(wrong, known);
+        return hits.isEmpty() ? "." : "; did you mean \"" + String.join("\" or \"", hits) + "\"?";
+    }
+
+    private static String fold(String s) {
+        return s.replace("_", "").toLowerCase(Locale.ROOT);
+    }
+
+    /** Optimal string alignment distance: insertions, deletions, substitutions and neighbour swaps. */
+    private static int distance(String a, String b) {
+        int[][] d = new int[a.length() + 1][b.length() + 1];
+        for (int i = 0; i <= a.length(); i++) {
+            d[i][0] = i;
+        }
+        for (int j = 0; j <= b.length(); j++) {
+            d[0][j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
+                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+                    d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+                }
+            }
+        }
+        return d[a.length()][b.length()];
+    }
+}
