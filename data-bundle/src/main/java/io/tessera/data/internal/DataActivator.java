@@ -4,26 +4,40 @@ import java.io.File;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Hashtable;
+import java.util.Optional;
 
 import org.osgi.framework.BundleActivator;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.Constants;
 import org.osgi.framework.ServiceRegistration;
+import org.osgi.util.tracker.ServiceTracker;
 
+import io.tessera.core.App;
+import io.tessera.core.AppRegistry;
 import io.tessera.core.spi.AppParticipant;
-import io.tessera.data.internal.db.AppSchema;
+import io.tessera.data.DataService;
+import io.tessera.data.internal.access.CurrentAccess;
+import io.tessera.data.internal.access.DataServiceFactory;
+import io.tessera.data.internal.access.ModelDirectory;
+import io.tessera.data.internal.access.TableNames;
+import io.tessera.data.internal.db.Database;
 import io.tessera.data.internal.db.DataConfiguration;
 import io.tessera.data.internal.db.DataParticipant;
 import io.tessera.data.internal.db.DatabaseCommand;
 import io.tessera.data.internal.db.DatabaseKeeper;
 import io.tessera.data.internal.db.DatabaseSettings;
+import io.tessera.data.internal.schema.MigrationCommands;
+import io.tessera.data.internal.schema.SchemaApplier;
 
 /**
  * Starts the data layer: the {@link DatabaseKeeper} on the database that ConfigAdmin's
  * {@code io.tessera.data} names (else the embedded H2 in the home's {@code data/db}, the home being
  * the framework property {@value #HOME_PROPERTY}; without it, this bundle's data area), the
- * configuration's managed service, the {@code apps:db} command, and the {@link DataParticipant}
- * through which apps with models wait for the database. Stopping closes the pool.
+ * configuration's managed service, the {@code apps:db} command, the {@link DataParticipant}
+ * through which apps with models wait for the database and get their tables (the
+ * {@link SchemaApplier}), the {@code apps:migrations}, {@code apps:sqlmigrate} and {@code apps:purge}
+ * commands, and the {@link DataService} apps read and write their rows through (one per app bundle;
+ * tables named as Django names them). Stopping takes them away in reverse and closes the pool.
  */
 public final class DataActivator implements BundleActivator {
 
@@ -43,6 +57,9 @@ public final class DataActivator implements BundleActivator {
     private ServiceRegistration<?> participantRegistration;
     private ServiceRegistration<?> configRegistration;
     private ServiceRegistration<?> commandRegistration;
+    private AutoCloseable migrationCommands;
+    private ServiceTracker<AppRegistry, AppRegistry> registries;
+    private ServiceRegistration<?> dataServiceRegistration;
 
     @Override
     public void start(BundleContext context) {
@@ -78,16 +95,41 @@ public final class DataActivator implements BundleActivator {
         } catch (NoClassDefFoundError noShell) {
             // Gogo is optional
         }
-        // the schema helper's work goes here: new DataParticipant(database, its AppSchema)
-        participant = new DataParticipant(keeper.database(), AppSchema.NONE);
+        Database db = keeper.database();
+        SchemaApplier schema = SchemaApplier.forBundles(context);
+        participant = new DataParticipant(db, schema::apply);
         participant.open();
         Hashtable<String, Object> p = new Hashtable<>();
         p.put(Constants.SERVICE_RANKING, PARTICIPANT_RANKING);
         participantRegistration = context.registerService(AppParticipant.class, participant, p);
+        try {
+            // the supplier throws IllegalStateException naming the reason while the database is unavailable
+            migrationCommands = MigrationCommands.register(context, () -> schema.migrator(db.dataSource(), db.dialect()),
+                    schema);
+        } catch (NoClassDefFoundError noShell) {
+            // Gogo is optional
+        }
+        registries = new ServiceTracker<>(context, AppRegistry.class, null);
+        registries.open();
+        ModelDirectory directory = ModelDirectory.tracked(registries::getService);
+        dataServiceRegistration = context.registerService(DataService.class.getName(),
+                new DataServiceFactory(new CurrentAccess(() -> db.isAvailable() ? db.dataSource() : null, db::dialect,
+                        TableNames.DJANGO, directory), this::findApp), null);
+    }
+
+    /** The app labelled {@code label} in the registry, if there is a registry and such an app. */
+    private Optional<App> findApp(String label) {
+        AppRegistry registry = registries.getService();
+        return registry == null ? Optional.empty() : registry.findApp(label);
     }
 
     @Override
-    public void stop(BundleContext context) {
+    public void stop(BundleContext context) throws Exception {
+        dataServiceRegistration.unregister();
+        registries.close();
+        if (migrationCommands != null) {
+            migrationCommands.close();
+        }
         participantRegistration.unregister(); // the registry lets the apps it concerned step down first
         participant.close();
         if (commandRegistration != null) {

@@ -5,6 +5,7 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 
 import io.tessera.data.DataException;
+import io.tessera.data.internal.schema.ColumnKind;
 
 /**
  * One field of a model class as a column: its names, how it is stored, and how its value is read
@@ -20,7 +21,7 @@ import io.tessera.data.DataException;
  * @param javaField a plain class's field (accessible); {@code null} for a record
  * @param owner    the model's key, for messages ({@code blog.Post})
  */
-record Column(String field, String name, String quoted, Class<?> type, JdbcTypes.Kind kind, Method accessor,
+record Column(String field, String name, String quoted, Class<?> type, ColumnKind kind, Method accessor,
         Field javaField, String owner) {
 
     /** The value of this field in {@code row}. */

@@ -22,11 +22,12 @@ import java.util.Locale;
 import java.util.UUID;
 
 import io.tessera.data.DataException;
+import io.tessera.data.internal.schema.ColumnKind;
 
 /**
  * The Java types a model field may have, and how each is written to and read from JDBC: the one
- * place that knows it. The schema code maps the same kinds, under the same names, to column types
- * ({@code io.tessera.data.internal.schema.ColumnKind}). Both H2 2.x and PostgreSQL take every kind as below.
+ * place that knows it. The kinds are the schema code's {@link ColumnKind}, which also maps
+ * each to its column type. Both H2 2.x and PostgreSQL take every kind as below.
  *
  * <table>
  * <caption>Kinds</caption>
@@ -56,11 +57,6 @@ import io.tessera.data.DataException;
  */
 public final class JdbcTypes {
 
-    /** How a Java type is stored; the schema code maps each to a column type. The primitive kinds come first. */
-    public enum Kind {
-        BOOLEAN, BYTE, SHORT, INT, LONG, FLOAT, DOUBLE, CHAR, STRING, DECIMAL, INSTANT, LOCAL_DATE, LOCAL_DATE_TIME,
-        LOCAL_TIME, UUID, ENUM, BYTES, STRING_LIST
-    }
 
     /** The Java types, for messages. */
     public static final String TYPES = "a primitive or its box, String, BigDecimal, Instant, LocalDate, LocalDateTime,"
@@ -69,57 +65,8 @@ public final class JdbcTypes {
     private JdbcTypes() {
     }
 
-    /** The kind of a field type, or {@code null} if Tessera cannot store it ({@code List<String>} needs its generic type). */
-    public static Kind kindOf(Class<?> type, Type genericType) {
-        if (type == List.class && genericType instanceof ParameterizedType p && p.getActualTypeArguments().length == 1
-                && p.getActualTypeArguments()[0] == String.class) {
-            return Kind.STRING_LIST;
-        }
-        return kindOf(type);
-    }
-
-    /** The kind of a value's or field's class, or {@code null} (also for {@code List}: see {@link #kindOf(Class, Type)}). */
-    public static Kind kindOf(Class<?> type) {
-        if (type == boolean.class || type == Boolean.class) {
-            return Kind.BOOLEAN;
-        } else if (type == byte.class || type == Byte.class) {
-            return Kind.BYTE;
-        } else if (type == short.class || type == Short.class) {
-            return Kind.SHORT;
-        } else if (type == int.class || type == Integer.class) {
-            return Kind.INT;
-        } else if (type == long.class || type == Long.class) {
-            return Kind.LONG;
-        } else if (type == float.class || type == Float.class) {
-            return Kind.FLOAT;
-        } else if (type == double.class || type == Double.class) {
-            return Kind.DOUBLE;
-        } else if (type == char.class || type == Character.class) {
-            return Kind.CHAR;
-        } else if (type == String.class) {
-            return Kind.STRING;
-        } else if (type == BigDecimal.class) {
-            return Kind.DECIMAL;
-        } else if (type == Instant.class) {
-            return Kind.INSTANT;
-        } else if (type == LocalDate.class) {
-            return Kind.LOCAL_DATE;
-        } else if (type == LocalDateTime.class) {
-            return Kind.LOCAL_DATE_TIME;
-        } else if (type == LocalTime.class) {
-            return Kind.LOCAL_TIME;
-        } else if (type == UUID.class) {
-            return Kind.UUID;
-        } else if (type.isEnum()) {
-            return Kind.ENUM;
-        } else if (type == byte[].class) {
-            return Kind.BYTES;
-        }
-        return null;
-    }
-
     /** Writes {@code value} (of a type of {@code kind}, or null) as parameter {@code index}. */
-    public static void bind(PreparedStatement ps, int index, Kind kind, Object value) throws SQLException {
+    public static void bind(PreparedStatement ps, int index, ColumnKind kind, Object value) throws SQLException {
         if (value == null) {
             ps.setNull(index, sqlType(kind));
             return;
@@ -149,7 +96,7 @@ public final class JdbcTypes {
      * Reads column {@code index} as a value of {@code type} (whose kind is {@code kind}); {@code null}
      * for SQL NULL, also for a primitive type (the caller reports it).
      */
-    public static Object read(ResultSet rs, int index, Kind kind, Class<?> type) throws SQLException {
+    public static Object read(ResultSet rs, int index, ColumnKind kind, Class<?> type) throws SQLException {
         Object v;
         switch (kind) {
             // the primitive getters give 0 for NULL: only they need wasNull(), the others give null
@@ -193,7 +140,7 @@ public final class JdbcTypes {
             }
             default -> throw new AssertionError(kind);
         }
-        return v == null || kind.ordinal() > Kind.DOUBLE.ordinal() || !rs.wasNull() ? v : null;
+        return v == null || kind.ordinal() > ColumnKind.DOUBLE.ordinal() || !rs.wasNull() ? v : null;
     }
 
     /** Binds a plain SQL parameter by its own class (a value of any kind above, or null). */
@@ -202,13 +149,13 @@ public final class JdbcTypes {
             ps.setNull(index, Types.NULL);
             return;
         }
-        Kind kind = kindOf(value.getClass());
+        ColumnKind kind = ColumnKind.of(value.getClass(), value.getClass());
         if (kind == null && value instanceof Enum<?>) {
-            kind = Kind.ENUM; // a constant with a body is of an anonymous subclass
+            kind = ColumnKind.ENUM; // a constant with a body is of an anonymous subclass
         }
         if (kind == null) {
             throw new DataException("parameter " + index + " is a " + value.getClass().getName()
-                    + ", which Tessera cannot bind; use one of " + Arrays.toString(Kind.values()).toLowerCase(Locale.ROOT)
+                    + ", which Tessera cannot bind; use one of " + Arrays.toString(ColumnKind.values()).toLowerCase(Locale.ROOT)
                     + " (" + TYPES + ")");
         }
         bind(ps, index, kind, value);
@@ -222,7 +169,7 @@ public final class JdbcTypes {
      * @param where names the field for the message ({@code field "votes" (int) of polls.Choice})
      * @throws DataException if the value does not fit
      */
-    public static Object coerce(Kind kind, Class<?> type, Object value, String where) {
+    public static Object coerce(ColumnKind kind, Class<?> type, Object value, String where) {
         if (value == null) {
             return null;
         }
@@ -247,7 +194,7 @@ public final class JdbcTypes {
         };
         if (v == null) {
             throw new DataException(where + " cannot take " + describe(value) + "; give a value of type "
-                    + type.getSimpleName() + (kind == Kind.ENUM ? " " + Arrays.toString(type.getEnumConstants()) : ""));
+                    + type.getSimpleName() + (kind == ColumnKind.ENUM ? " " + Arrays.toString(type.getEnumConstants()) : ""));
         }
         return v;
     }
@@ -283,7 +230,7 @@ public final class JdbcTypes {
         return "the " + value.getClass().getSimpleName() + " " + shown;
     }
 
-    private static int sqlType(Kind kind) {
+    private static int sqlType(ColumnKind kind) {
         return switch (kind) {
             case BOOLEAN -> Types.BOOLEAN;
             case BYTE -> Types.TINYINT;

@@ -1,6 +1,7 @@
 package io.tessera.data.internal.access;
 
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import io.tessera.core.App;
 import io.tessera.core.AppRegistry;
@@ -42,6 +43,23 @@ public interface ModelDirectory {
             @Override
             public Optional<String> appOf(Class<?> type) {
                 return registry.appContaining(type).map(App::label);
+            }
+        };
+    }
+
+    /** The answers of the registry {@code registry} gives at each question (none while it gives {@code null}). */
+    static ModelDirectory tracked(Supplier<AppRegistry> registry) {
+        return new ModelDirectory() {
+            @Override
+            public Optional<Model> model(String key) {
+                AppRegistry r = registry.get();
+                return r == null ? Optional.empty() : r.findModel(key);
+            }
+
+            @Override
+            public Optional<String> appOf(Class<?> type) {
+                AppRegistry r = registry.get();
+                return r == null ? Optional.empty() : r.appContaining(type).map(App::label);
             }
         };
     }

@@ -19,6 +19,8 @@ import io.tessera.core.Model;
 import io.tessera.core.ModelField;
 import io.tessera.data.DataException;
 import io.tessera.data.internal.Dialect;
+import io.tessera.data.internal.schema.ColumnKind;
+import io.tessera.data.internal.schema.Identifiers;
 
 /**
  * How the rows of one model class map to one table: its columns in field order, its id, and how
@@ -46,8 +48,8 @@ final class ModelMapping<T> {
         this.model = model;
         this.type = type;
         this.table = table;
-        this.quotedTable = SqlNames.quote(dialect, table);
-        this.idName = SqlNames.folded(dialect, "id");
+        this.quotedTable = Identifiers.quoted(dialect, table);
+        this.idName = Identifiers.folded(dialect, "id");
         this.columns = List.copyOf(columns);
         Map<String, Column> map = new HashMap<>();
         int id = -1;
@@ -84,13 +86,13 @@ final class ModelMapping<T> {
                     field.setAccessible(true);
                     generic = field.getGenericType();
                 }
-                JdbcTypes.Kind kind = JdbcTypes.kindOf(ft, generic);
+                ColumnKind kind = ColumnKind.of(ft, generic);
                 if (kind == null) {
                     throw new DataException("field \"" + f.name() + "\" of " + model + " has the type " + f.typeName()
                             + ", which Tessera cannot store; use " + JdbcTypes.TYPES);
                 }
-                String column = SqlNames.column(f.name());
-                columns.add(new Column(f.name(), column, SqlNames.quote(dialect, column), ft, kind, accessor, field,
+                String column = Identifiers.column(f.name());
+                columns.add(new Column(f.name(), column, Identifiers.quoted(dialect, column), ft, kind, accessor, field,
                         model.key()));
             }
             Constructor<T> constructor;

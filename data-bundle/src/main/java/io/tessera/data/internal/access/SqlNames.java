@@ -5,54 +5,13 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 
-import io.tessera.data.internal.Dialect;
-
 /**
- * Column names and quoting, and the "did you mean" of error messages.
- *
- * <p>A column is named after its field in snake case ({@code createdAt} is {@code created_at},
- * {@code author} stays {@code author}; a {@code @ModelRef} field is not renamed). Every identifier
- * Tessera writes is quoted in the case the database folds unquoted names to ({@code "BLOG_POST"} on
- * H2, {@code "blog_post"} on PostgreSQL): a field may then be named {@code order} or {@code value},
- * and an app's own SQL may name tables and columns without quotes.
+ * The "did you mean" of error messages. (Names and quoting are the schema code's
+ * {@code io.tessera.data.internal.schema.Identifiers}, so that both write the same names.)
  */
 public final class SqlNames {
 
     private SqlNames() {
-    }
-
-    /** {@code createdAt} gives {@code created_at}; {@code URLPath} gives {@code url_path}; {@code a_b} stays. */
-    public static String column(String fieldName) {
-        StringBuilder out = new StringBuilder(fieldName.length() + 4);
-        for (int i = 0; i < fieldName.length(); i++) {
-            char c = fieldName.charAt(i);
-            if (Character.isUpperCase(c)) {
-                boolean wordStart = i > 0 && fieldName.charAt(i - 1) != '_'
-                        && (Character.isLowerCase(fieldName.charAt(i - 1)) || Character.isDigit(fieldName.charAt(i - 1))
-                            || (i + 1 < fieldName.length() && Character.isLowerCase(fieldName.charAt(i + 1))));
-                if (wordStart) {
-                    out.append('_');
-                }
-                out.append(Character.toLowerCase(c));
-            } else {
-                out.append(c);
-            }
-        }
-        return out.toString().toLowerCase(Locale.ROOT);
-    }
-
-    /**
-     * {@code name} quoted in the case {@code dialect} folds unquoted names to: {@code "BLOG_POST"} on
-     * H2, {@code "blog_post"} on PostgreSQL (as the schema code creates them), so that plain SQL with
-     * unquoted names ({@code select title from blog_post}) finds the same table and column.
-     */
-    public static String quote(Dialect dialect, String name) {
-        return '"' + folded(dialect, name).replace("\"", "\"\"") + '"';
-    }
-
-    /** The name as {@code dialect} stores it unquoted: upper case on H2, lower case on PostgreSQL. */
-    public static String folded(Dialect dialect, String name) {
-        return dialect == Dialect.H2 ? name.toUpperCase(Locale.ROOT) : name.toLowerCase(Locale.ROOT);
     }
 
     /**

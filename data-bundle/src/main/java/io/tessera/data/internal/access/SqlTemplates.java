@@ -8,6 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import io.tessera.core.Model;
 import io.tessera.data.DataException;
+import io.tessera.data.internal.schema.Identifiers;
 
 /**
  * Replaces the placeholders of an app's SQL by quoted names: {@code {Post}} (a model of the app),
@@ -102,7 +103,7 @@ final class SqlTemplates {
             if (ownModel == null) {
                 throw unknownModel(placeholder, parts[0], template);
             }
-            return SqlNames.quote(data.dialect(), data.tableName(ownModel));
+            return Identifiers.quoted(data.dialect(), data.tableName(ownModel));
         }
         if (ownModel != null && parts.length == 2) {
             return column(ownModel, parts[1], placeholder, data);
@@ -118,7 +119,7 @@ final class SqlTemplates {
                     "unknown model {" + placeholder + "} in the SQL of app " + data.appLabel() + ": no READY app \""
                             + parts[0] + "\" has a model \"" + parts[1] + "\" (in: " + template + ")"));
         }
-        return parts.length == 2 ? SqlNames.quote(data.dialect(), data.tableName(model))
+        return parts.length == 2 ? Identifiers.quoted(data.dialect(), data.tableName(model))
                 : column(model, parts[2], placeholder, data);
     }
 
@@ -139,7 +140,7 @@ final class SqlTemplates {
             throw new DataException("unknown field \"" + field + "\" in {" + placeholder + "}: " + model + " has no such"
                     + " field" + SqlNames.didYouMean(field, names) + " Its fields: " + String.join(", ", names));
         }
-        return SqlNames.quote(data.dialect(), SqlNames.column(field));
+        return Identifiers.quoted(data.dialect(), Identifiers.column(field));
     }
 
     private DataException unknownModel(String placeholder, String name, String template) {

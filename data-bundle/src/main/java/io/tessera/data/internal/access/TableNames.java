@@ -1,8 +1,7 @@
 package io.tessera.data.internal.access;
 
-import java.util.Locale;
-
 import io.tessera.core.Model;
+import io.tessera.data.internal.schema.Identifiers;
 
 /**
  * Decides which table holds a model's rows for an app label: the one place Tessera names tables,
@@ -17,7 +16,7 @@ public interface TableNames {
      * As Django names tables: {@code <app label>_<model name in lower case>}, so {@code blog_post}
      * for {@code blog.Post}, {@code blog_news_post} for the instance {@code blog_news}.
      */
-    TableNames DJANGO = (appLabel, model) -> appLabel + "_" + model.name().toLowerCase(Locale.ROOT);
+    TableNames DJANGO = (appLabel, model) -> Identifiers.table(appLabel, model.name());
 
     /**
      * The unquoted table name (lower case, letters, digits and underscores) for {@code model} as a
