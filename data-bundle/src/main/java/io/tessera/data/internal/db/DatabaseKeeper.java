@@ -195,7 +195,7 @@ public final class DatabaseKeeper {
         DataSource login;
         try {
             Properties p = new Properties();
-            p.setProperty(DataSourceFactory.JDBC_URL, settings.url());
+            p.setProperty(DataSourceFactory.JDBC_URL, connectUrl(settings));
             login = new LoginDataSource(factory.createDataSource(p), settings);
             try (Connection probe = login.getConnection()) {
                 if (!probe.isValid(2)) {
@@ -308,5 +308,16 @@ public final class DatabaseKeeper {
             this.reason = reason;
             this.noDriver = noDriver;
         }
+    }
+
+    /**
+     * The URL the driver is given: the default embedded H2 writes each commit to its file at once
+     * ({@code WRITE_DELAY=0}; H2's 500 ms default lost the last half-second of commits on
+     * {@code kill -9}, and nothing an app stored may be lost by that). A configured URL is given as it is.
+     */
+    static String connectUrl(DatabaseSettings settings) {
+        return settings.byDefault() && settings.dialect() == io.tessera.data.internal.Dialect.H2
+                && !settings.url().toUpperCase(java.util.Locale.ROOT).contains("WRITE_DELAY")
+                ? settings.url() + ";WRITE_DELAY=0" : settings.url();
     }
 }
