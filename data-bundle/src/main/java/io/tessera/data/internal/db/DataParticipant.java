@@ -130,6 +130,18 @@ public final class DataParticipant implements AppParticipant, Database.Listener 
     }
 
     private void start(Preparation preparation, long generation) {
+        if (schema == AppSchema.NONE) {
+            // nothing to apply: done at once, on the caller's thread, so that apps become READY in the
+            // registry's order (dependencies first, then by label) rather than in the workers' order
+            synchronized (this) {
+                if (working.remove(preparation) == null) {
+                    return;
+                }
+                done.put(preparation, generation);
+            }
+            preparation.done();
+            return;
+        }
         try {
             workers.execute(() -> run(preparation, generation));
         } catch (java.util.concurrent.RejectedExecutionException closing) {
