@@ -15,6 +15,7 @@ import org.openjdk.jmh.runner.options.Options;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
 
+import io.tessera.bench.jmh.ExtensionBenchmark;
 import io.tessera.bench.jmh.LookupBenchmark;
 
 /**
@@ -31,7 +32,7 @@ final class Lookups {
         int warmups = s.quick() ? 2 : 3;
         int iterations = s.quick() ? 3 : 5;
         Options options = new OptionsBuilder()
-                .include(LookupBenchmark.class.getName() + "\\.")
+                .include("(" + LookupBenchmark.class.getName() + "|" + ExtensionBenchmark.class.getName() + ")\\.")
                 .forks(forks)
                 .warmupIterations(warmups)
                 .warmupTime(TimeValue.seconds(1))
@@ -63,6 +64,8 @@ final class Lookups {
         rows.add(row(byName, "registryModelByLabelAndName", "model(\"blog\",\"post\") ns/op", "hashMapModelByLabelAndName",
                 "HashMap.get(\"blog\").get(\"post\")"));
         rows.add(row(byName, "registryApp", "app(\"blog\") ns/op", "hashMapApp", "HashMap.get(\"blog\")"));
+        rows.add(row(byName, "registryExtensions", "extensions(Point.class), 20 contributions ns/op", "hashMapExtensions",
+                "HashMap.get(point name)"));
         Stats osgi = byName.get("osgiFilteredLookup");
         rows.add(new Benchmarks.Row("1", "OSGi getServiceReferences(filter)+getService ns/op", osgi,
                 "app(\"blog\")", byName.get("registryApp"), "baseline", "-"));

@@ -93,4 +93,23 @@ public interface AppRegistry {
      * @throws IllegalArgumentException if a key has no dot
      */
     Registration whenModelsReady(ModelOperation operation, String... modelKeys);
+
+    /**
+     * The contributions to extension point {@code point} from READY apps, in order (rank, then app
+     * label): an immutable snapshot, read without blocking. A contribution leaves it as its app
+     * steps down, before the app's {@code stopping()} is called. A point nobody contributes to
+     * gives an empty snapshot.
+     *
+     * @since 1.3
+     */
+    <T> Extensions<T> extensions(Class<T> point);
+
+    /**
+     * Tells {@code listener} the contributions to {@code point} now, then each time they change,
+     * on the event thread in order with {@link AppListener} events, until the registration is
+     * closed.
+     *
+     * @since 1.3
+     */
+    <T> Registration onExtensionsChanged(Class<T> point, ExtensionListener<T> listener);
 }

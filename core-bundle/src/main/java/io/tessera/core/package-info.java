@@ -11,7 +11,7 @@
  * minor version.
  */
 @Export
-@Version("1.2.0")
+@Version("1.3.0")
 package io.tessera.core;
 
 import org.osgi.annotation.bundle.Export;

@@ -41,7 +41,10 @@ import io.tessera.core.AppState;
  * Seeded, reproducible churn: 16 threads start, stop, update, uninstall and reinstall 100 app
  * bundles whose requirements form a random graph, for 20 seconds. Once the registry settles,
  * every app's state must equal what an independent oracle computes from the bundles' states,
- * their versions and the graph, and every app's event stream must be well-formed.
+ * their versions and the graph, and every app's event stream must be well-formed. A quarter of the
+ * apps contribute to an extension point, which a steady app declares as required: after settling,
+ * the point's view must be what the oracle computes from the READY apps (rank, then label), and
+ * the declaring app READY exactly when that view is not empty.
  * Replay a failure with {@code -Dtessera.churn.seed=<seed printed by the failing run>}.
  */
 @RunWith(PaxExam.class)
@@ -64,9 +67,25 @@ public class ChurnOracleIT extends TesseraTestSupport {
             List<String> specs = new ArrayList<>();
             requires.forEach((i, range) -> specs.add(ChurnOracleIT.label(i) + (range == null ? "" : " " + range)));
             TestBundles b = TestBundles.app(label).version(version.toString());
+            int i = Integer.parseInt(label.substring("node_".length()));
+            if (contributes(i)) {
+                b.contributes(i % 2 == 0 ? "UpperRenderer" : "LowerRenderer", TestBundles.POINT, rank(i));
+            }
             return specs.isEmpty() ? b : b.requires(specs.toArray(String[]::new));
         }
     }
+
+    /** Whether app {@code i} contributes to the extension point. */
+    private static boolean contributes(int i) {
+        return i % 4 == 1;
+    }
+
+    private static int rank(int i) {
+        return i % 3 - 1;
+    }
+
+    /** The app that declares the extension point, as required; it is not churned. */
+    private static final String DECLARER = "churn_points";
 
     private static String label(int i) {
         return String.format("node_%03d", i);
@@ -80,6 +99,8 @@ public class ChurnOracleIT extends TesseraTestSupport {
         List<Node> graph = randomGraph(random);
         EventLog events = new EventLog();
         ServiceRegistration<AppListener> listener = context.registerService(AppListener.class, events, null);
+        installAndStart(TestBundles.app(DECLARER).models().declaresPoint(true, false));
+        assertEquals(AppState.WAITING, stateOf(DECLARER));
 
         AtomicReferenceArray<Bundle> slots = new AtomicReferenceArray<>(APPS);
         ReentrantLock[] slotLocks = new ReentrantLock[APPS];
@@ -122,7 +143,15 @@ public class ChurnOracleIT extends TesseraTestSupport {
         System.out.println("ChurnOracleIT: " + operations + " operations, " + events.size() + " events");
         assertTrue("too little churn to mean anything: " + operations, operations.get() > 200);
 
-        assertEquals("states differ from the oracle (seed " + seed + ")", oracle(graph, slots, ran), actual());
+        Map<String, AppState> expected = oracle(graph, slots, ran);
+        assertEquals("states differ from the oracle (seed " + seed + ")", expected, actual());
+        List<String> view = viewOracle(expected);
+        System.out.println("ChurnOracleIT: the extension point's view holds " + view.size() + " contributions");
+        assertEquals("the extension point's view differs from the oracle (seed " + seed + ")", view,
+                registry.extensions(io.tessera.it.fixture.ext.Renderer.class).all().stream()
+                        .map(c -> c.app() + ":" + c.rank()).toList());
+        assertEquals("the app with the required point (seed " + seed + "): " + registry.app(DECLARER).reason(),
+                view.isEmpty() ? AppState.WAITING : AppState.READY, stateOf(DECLARER));
         events.assertWellFormed(registry.apps(), seed);
         for (int i = 0; i < APPS; i++) {
             Bundle b = slots.get(i);
@@ -210,6 +239,18 @@ public class ChurnOracleIT extends TesseraTestSupport {
             }
         }
         return expected;
+    }
+
+    /** The contributions the point's view must list: those of READY apps, by rank (higher first), then label. */
+    private static List<String> viewOracle(Map<String, AppState> states) {
+        List<Integer> ready = new ArrayList<>();
+        for (int i = 0; i < APPS; i++) {
+            if (contributes(i) && states.get(label(i)) == AppState.READY) {
+                ready.add(i);
+            }
+        }
+        ready.sort((a, b) -> rank(a) != rank(b) ? Integer.compare(rank(b), rank(a)) : label(a).compareTo(label(b)));
+        return ready.stream().map(i -> label(i) + ":" + rank(i)).toList();
     }
 
     private Map<String, AppState> actual() {

@@ -65,7 +65,7 @@ public class DjangoConformanceIT extends TesseraTestSupport {
         assertEquals("apps are found in any state", AppState.WAITING, registry.app("c01_waiting").state());
 
         LookupException e = assertLookupFails(() -> registry.app("zzzzzzzzzz"));
-        assertContains(e.getMessage(), "No app with label 'zzzzzzzzzz'", "auth, blog, c01_waiting, notes, polls");
+        assertContains(e.getMessage(), "No app with label 'zzzzzzzzzz'", "auth, blog, c01_waiting, markdown, notes, polls");
         assertTrue(registry.findApp("zzzzzzzzzz").isEmpty());
         assertExamplesReady();
     }
@@ -141,11 +141,11 @@ public class DjangoConformanceIT extends TesseraTestSupport {
     // C06: the list of apps has a deterministic order: dependency order, ties broken by label.
     @Test
     public void c06_appsInDependencyOrder_tiesByLabel() throws Exception {
-        assertEquals(List.of("auth", "blog", "notes", "polls"), labels(registry.apps()));
+        assertEquals(List.of("auth", "blog", "markdown", "notes", "polls"), labels(registry.apps()));
         installAndStart(TestBundles.app("aaa_c06").requires("zzz_c06"));
         installAndStart(TestBundles.app("zzz_c06"));
         installAndStart(TestBundles.app("mmm_c06"));
-        List<String> expected = List.of("auth", "blog", "mmm_c06", "notes", "polls", "zzz_c06", "aaa_c06");
+        List<String> expected = List.of("auth", "blog", "markdown", "mmm_c06", "notes", "polls", "zzz_c06", "aaa_c06");
         assertEquals(expected, labels(registry.apps()));
         Bundle polls = bundle("io.tessera.example.polls");
         polls.stop();

@@ -126,7 +126,7 @@ public class HomeIT {
         }
         Files.delete(bundles.resolve("tessera-example-polls.jar"));
         try (HomeShell shell = HomeShell.start(dir, props)) {
-            assertTrue(shell.startLine(), shell.startLine().matches("Tessera started in \\d+ ms: 3 of 3 apps READY \\(auth, blog, notes\\);"
+            assertTrue(shell.startLine(), shell.startLine().matches("Tessera started in \\d+ ms: 4 of 4 apps READY \\(auth, blog, markdown, notes\\);"
                     + " home \\S+ \\(1 of the runtime's bundles removed\\)"));
             Map<String, String> last = shell.bundles();
             first.remove("io.tessera.example.polls");
@@ -152,7 +152,7 @@ public class HomeIT {
             first.kill();
         }
         try (HomeShell again = HomeShell.start(dir)) {
-            assertTrue(again.startLine(), again.startLine().contains(": 4 of 4 apps READY"));
+            assertTrue(again.startLine(), again.startLine().contains(": 5 of 5 apps READY"));
             assertEquals(0, again.stop());
         }
     }
@@ -181,7 +181,7 @@ public class HomeIT {
         Files.writeString(etc.resolve("com.example.broken.cfg"), "a=\\uZZZZ\n");
         Files.writeString(etc.resolve("com.example.fine.cfg"), "ok=yes\n");
         try (RuntimeProcess runtime = new RuntimeProcess(RuntimeProcess.Input.DEV_NULL, dir, HomeShell.BUNDLES)) {
-            runtime.await("Tessera started in \\d+ ms: 4 of 4 apps READY \\(auth, blog, notes, polls\\); home ");
+            runtime.await("Tessera started in \\d+ ms: 5 of 5 apps READY \\(auth, blog, markdown, notes, polls\\); home ");
             String line = "[fileinstall] ERROR Failed to install artifact: " + etc.resolve("com.example.broken.cfg")
                     + ": IllegalArgumentException: Unable to parse unicode value: ZZZZ; caused by NumberFormatException:"
                     + " For input string: \"ZZZZ\" under radix 16 (stack trace in " + log + ")";
@@ -215,7 +215,7 @@ public class HomeIT {
         Path dir = fresh("HomeIT-env");
         Path fromEnv = dir.resolve("from-env");
         Path fromProperty = dir.resolve("from-property");
-        String line = "Tessera started in \\d+ ms: 4 of 4 apps READY \\(auth, blog, notes, polls\\); home ";
+        String line = "Tessera started in \\d+ ms: 5 of 5 apps READY \\(auth, blog, markdown, notes, polls\\); home ";
         try (RuntimeProcess runtime = new RuntimeProcess(RuntimeProcess.Input.DEV_NULL, dir, HomeShell.BUNDLES, List.of(),
                 List.of(), Map.of("TESSERA_HOME", fromEnv.toString()))) {
             runtime.await(line + Pattern.quote(fromEnv.toString()) + " \\(first start\\)\n");

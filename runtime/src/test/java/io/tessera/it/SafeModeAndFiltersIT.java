@@ -81,7 +81,7 @@ public class SafeModeAndFiltersIT extends TesseraTestSupport {
         assertEquals("Safe mode is off.\n", command("apps:safe-mode"));
 
         String out = command("apps:safe-mode on");
-        assertTrue(out, out.startsWith("Safe mode is on: only system apps run.\nStepped down (5 apps):\n"));
+        assertTrue(out, out.startsWith("Safe mode is on: only system apps run.\nStepped down (6 apps):\n"));
         assertTrue(out, out.contains("\n  base DISABLED: " + SAFE + "\n"));
         assertEquals(AppState.READY, stateOf("sysapp"));
         for (String label : EXAMPLES) {
@@ -97,7 +97,7 @@ public class SafeModeAndFiltersIT extends TesseraTestSupport {
                 command("apps:safe-mode on"));
 
         out = command("apps:safe-mode off");
-        assertTrue(out, out.startsWith("Safe mode is off.\nCame back (5 apps):\n  auth READY\n"));
+        assertTrue(out, out.startsWith("Safe mode is off.\nCame back (6 apps):\n  auth READY\n"));
         assertEquals(before, states());
         assertTrue(command("apps:safe-mode maybe"), command("apps:safe-mode maybe").startsWith(
                 "apps:safe-mode: wrong argument: maybe (say on or off)."));

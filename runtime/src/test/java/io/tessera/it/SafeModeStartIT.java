@@ -43,7 +43,7 @@ public class SafeModeStartIT extends TesseraTestSupport {
         assertEquals("base never ran its ready hook", java.util.List.of("sysapp:ready"), java.util.List.copyOf(journal));
         assertEquals("Safe mode is on: only system apps run (apps:safe-mode off leaves it).\n", command("apps:safe-mode"));
         String out = command("apps:safe-mode off");
-        assertEquals("Safe mode is off.\nCame back (5 apps):\n  auth READY\n  base READY\n  blog READY\n  notes READY\n"
+        assertEquals("Safe mode is off.\nCame back (6 apps):\n  auth READY\n  base READY\n  blog READY\n  markdown READY\n  notes READY\n"
                 + "  polls READY\n", out);
         assertExamplesReady();
     }

@@ -19,7 +19,7 @@ import org.junit.Test;
 public class ServiceModeIT {
 
     static final Path BUNDLES = Path.of(System.getProperty("tessera.bundles", "target/bundles")).toAbsolutePath();
-    private static final String START_LINE = "Tessera started in \\d+ ms: 4 of 4 apps READY \\(auth, blog, notes, polls\\);"
+    private static final String START_LINE = "Tessera started in \\d+ ms: 5 of 5 apps READY \\(auth, blog, markdown, notes, polls\\);"
             + " home \\S+/home \\(started clean: data/ emptied\\)";
     private static final List<String> APPS_READY = List.of("\\[auth\\] ready: users and groups are available",
             "\\[blog\\] ready: posts by auth users can be written", "\\[polls\\] ready: voting is open");

@@ -32,7 +32,7 @@ public class ShellIT extends TesseraTestSupport {
         String[] lines = out.split("\n");
         assertTrue(out, lines[0].matches("LABEL\\s+STATE\\s+VERSION\\s+BUNDLE\\s+NAME\\s+ENABLED"));
         assertTrue(out, out.matches("(?s).*\\nblog\\s+READY\\s+0\\.1\\.0\\.SNAPSHOT\\s+\\d+\\s+io\\.tessera\\.example\\.blog\\s+yes\\n.*"));
-        assertTrue(out, out.contains("4 apps: 4 READY"));
+        assertTrue(out, out.contains("5 apps: 5 READY"));
         // dependency order: auth before blog and notes
         assertTrue(out, out.indexOf("\nauth ") < out.indexOf("\nblog ") && out.indexOf("\nauth ") < out.indexOf("\nnotes "));
     }
@@ -84,8 +84,8 @@ public class ShellIT extends TesseraTestSupport {
 
     @Test
     public void diagAndCheckReportAppsThatAreNotReady() throws Exception {
-        assertTrue(shell("apps:check"), shell("apps:check").contains("System check identified no issues (4 apps)."));
-        assertTrue(shell("apps:diag"), shell("apps:diag").contains("All 4 apps are READY"));
+        assertTrue(shell("apps:check"), shell("apps:check").contains("System check identified no issues (5 apps)."));
+        assertTrue(shell("apps:diag"), shell("apps:diag").contains("All 5 apps are READY"));
         installAndStart(TestBundles.app("needy").requires("nothere"));
         installAndStart(TestBundles.app("broken").readyThrows("boom"));
         String diag = shell("apps:diag");
@@ -95,7 +95,7 @@ public class ShellIT extends TesseraTestSupport {
         String check = shell("apps:check");
         assertTrue(check, check.contains("ERROR broken: ready() threw"));
         assertTrue(check, check.contains("WARNING needy is WAITING"));
-        assertTrue(check, check.endsWith("System check identified 2 issues (1 error, 1 warning) in 6 apps.\n"));
+        assertTrue(check, check.endsWith("System check identified 2 issues (1 error, 1 warning) in 7 apps.\n"));
     }
 
     @Test

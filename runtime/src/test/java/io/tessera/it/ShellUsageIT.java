@@ -74,12 +74,12 @@ public class ShellUsageIT extends TesseraTestSupport {
     @Test
     public void completionFunctionsNameTheLabelsAndTheCommandsThatTakeOne() throws Exception {
         try (CommandSession session = commandProcessor.createSession(System.in, System.out, System.err)) {
-            assertEquals(List.of("auth", "blog", "notes", "polls"), session.execute("apps:__labels"));
+            assertEquals(List.of("auth", "blog", "markdown", "notes", "polls"), session.execute("apps:__labels"));
             assertEquals(List.of("apps:info", "apps:models", "apps:diag", "apps:deps", "apps:disable", "apps:enable"),
                     session.execute("apps:__labelled"));
             installAndStart(TestBundles.app("zeta"));
             settle();
-            assertEquals(List.of("auth", "blog", "notes", "polls", "zeta"), session.execute("apps:__labels"));
+            assertEquals(List.of("auth", "blog", "markdown", "notes", "polls", "zeta"), session.execute("apps:__labels"));
         }
     }
 }

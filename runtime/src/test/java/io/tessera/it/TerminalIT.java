@@ -79,7 +79,7 @@ public class TerminalIT {
             runtime.type(CTRL_C);
             int cleared = runtime.await(Pattern.quote(PROMPT), typed);
             runtime.type("apps:list\r");
-            runtime.await("4 apps: 4 READY\n", cleared);
+            runtime.await("5 apps: 5 READY\n", cleared);
             assertFalse(runtime.out(), runtime.out().contains("not found"));
 
             // a long command; Ctrl-C once a thread dump shows it sleeping
@@ -92,7 +92,7 @@ public class TerminalIT {
             runtime.type(CTRL_C);
             int interrupted = runtime.await("InterruptedException(.*\n)*.*" + Pattern.quote(PROMPT), running);
             runtime.type("apps:list\r");
-            runtime.await("4 apps: 4 READY\n", interrupted);
+            runtime.await("5 apps: 5 READY\n", interrupted);
 
             runtime.type("stop 0\r");
             assertEquals(runtime.out(), 0, runtime.exitCode());
@@ -188,7 +188,7 @@ public class TerminalIT {
             String visible = RuntimeProcess.plain(lineStart.substring(lineStart.lastIndexOf('\r') + 1));
             assertEquals("what was on the line when the app printed: " + lineStart, "", visible);
             runtime.type("st\r");
-            runtime.await("4 apps: 4 READY\n", printed);
+            runtime.await("5 apps: 5 READY\n", printed);
             runtime.type("stop 0\r");
             assertEquals(0, runtime.exitCode());
         } finally {

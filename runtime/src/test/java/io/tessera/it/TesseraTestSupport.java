@@ -45,7 +45,7 @@ import io.tessera.core.AppState;
 public abstract class TesseraTestSupport {
 
     static final Duration DEADLINE = Duration.ofSeconds(20);
-    static final String[] EXAMPLES = {"auth", "blog", "notes", "polls"};
+    static final String[] EXAMPLES = {"auth", "blog", "markdown", "notes", "polls"};
 
     @Inject
     protected BundleContext context;
@@ -78,6 +78,7 @@ public abstract class TesseraTestSupport {
                 jar(bundles, "tessera-example-blog"),
                 jar(bundles, "tessera-example-polls"),
                 jar(bundles, "tessera-example-notes"),
+                jar(bundles, "tessera-example-markdown"),
                 junitBundles());
     }
 

@@ -22,6 +22,11 @@ import io.tessera.it.fixture.Orphan;
 import io.tessera.it.fixture.Probe;
 import io.tessera.it.fixture.TwinApp;
 import io.tessera.it.fixture.declared.Invoice;
+import io.tessera.it.fixture.ext.LowerRenderer;
+import io.tessera.it.fixture.ext.NotARenderer;
+import io.tessera.it.fixture.ext.Renderer;
+import io.tessera.it.fixture.ext.UpperRenderer;
+import io.tessera.it.fixture.ext.ViewProbe;
 import io.tessera.it.fixture.declared.Payment;
 import io.tessera.it.fixture.wired.Greeting;
 
@@ -35,6 +40,7 @@ public final class TestBundles {
     private static final List<Class<?>> FIXTURE_CLASSES = List.of(FixtureApp.class, Journal.class, Alpha.class,
             Beta.class, Orphan.class, NeedsUser.class, Misspelt.class, TwinApp.class,
             io.tessera.it.fixture.clash.Alpha.class, Invoice.class, Payment.class, Probe.class, Greeting.class,
+            Renderer.class, UpperRenderer.class, LowerRenderer.class, NotARenderer.class, ViewProbe.class,
             io.tessera.it.fixture.grown.Alpha.class, io.tessera.it.fixture.shrunk.Alpha.class,
             io.tessera.it.fixture.renamed.Alpha.class, io.tessera.it.fixture.Pointer.class);
 
@@ -91,6 +97,43 @@ public final class TestBundles {
     /** Imports {@link #WIRED_PACKAGE}, so the bundle is wired to whichever bundle exports it. */
     public TestBundles importsWired() {
         return header("Import-Package", headers.get("Import-Package") + "," + WIRED_PACKAGE);
+    }
+
+    /** The package of the tests' extension point ({@link Renderer}). */
+    public static final String POINT_PACKAGE = Renderer.class.getPackageName();
+    /** The tests' extension point. */
+    public static final String POINT = Renderer.class.getName();
+
+    /**
+     * Declares {@link Renderer} as an extension point ({@code required}: the app waits for a
+     * contribution; {@code single}: one winner) and exports its package, as {@code @ExtensionPoint}
+     * on the interface and an exported package make bnd do.
+     */
+    public TestBundles declaresPoint(boolean required, boolean single) {
+        header("Export-Package", POINT_PACKAGE);
+        return header("Tessera-Extension-Points", POINT + ";required=\"" + required + "\";single=\"" + single + "\"");
+    }
+
+    /**
+     * Contributes fixture class {@code simpleName} (of the point's package) to {@code point} at
+     * {@code rank}, as {@code @Contributes} makes bnd write it; imports the point's package.
+     */
+    public TestBundles contributes(String simpleName, String point, int rank) {
+        String clause = POINT_PACKAGE + "." + simpleName + ";point=\"" + point + "\";rank=\"" + rank + "\"";
+        String before = headers.get("Tessera-Extensions");
+        header("Tessera-Extensions", before == null ? clause : before + "," + clause);
+        return importsPoint();
+    }
+
+    /** Imports the point's package, so the bundle sees the declaring bundle's interface. */
+    public TestBundles importsPoint() {
+        String imports = headers.get("Import-Package");
+        return imports.contains(POINT_PACKAGE) ? this : header("Import-Package", imports + "," + POINT_PACKAGE);
+    }
+
+    /** Makes the app's stopping() record which apps' contributions it still sees in the point's view. */
+    public TestBundles seesExtensionsWhenStopping() {
+        return header("X-Stopping-Extensions", "true");
     }
 
     /** Makes the app's stopping() use its bundle context and record what it saw of this bundle (see Probe). */

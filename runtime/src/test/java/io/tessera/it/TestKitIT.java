@@ -24,7 +24,8 @@ public class TestKitIT {
 
     private static TesseraRuntime.Builder examples() {
         return TesseraRuntime.builder().exampleApp("auth").bundle(BUNDLES.resolve("tessera-example-blog.jar"))
-                .bundle(BUNDLES.resolve("tessera-example-polls.jar")).bundle(BUNDLES.resolve("tessera-example-notes.jar"));
+                .bundle(BUNDLES.resolve("tessera-example-polls.jar")).bundle(BUNDLES.resolve("tessera-example-notes.jar"))
+                .bundle(BUNDLES.resolve("tessera-example-markdown.jar"));
     }
 
     @Test
@@ -33,7 +34,7 @@ public class TestKitIT {
             for (String label : TesseraTestSupport.EXAMPLES) {
                 tessera.awaitReady(label);
             }
-            assertEquals(List.of("auth", "blog", "notes", "polls"),
+            assertEquals(List.of("auth", "blog", "markdown", "notes", "polls"),
                     tessera.registry().apps().stream().map(App::label).toList());
             assertTrue(tessera.startProblems().isEmpty());
             String list = tessera.shell("apps:list");

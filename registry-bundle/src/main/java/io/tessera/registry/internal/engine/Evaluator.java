@@ -24,11 +24,13 @@ final class Evaluator {
     private final Claims claims;
     private final StaleBundles stale;
     private final Gates gates;
+    private final RequiredPoints points;
 
-    Evaluator(Claims claims, StaleBundles stale, Gates gates) {
+    Evaluator(Claims claims, StaleBundles stale, Gates gates, RequiredPoints points) {
         this.claims = claims;
         this.stale = stale;
         this.gates = gates;
+        this.points = points;
     }
 
     Verdict evaluate(Entry e) {
@@ -92,6 +94,10 @@ final class Evaluator {
             if (problem != null) {
                 return ref.targetLabel().equals(c.label()) ? Verdict.failed(problem) : Verdict.waiting(problem);
             }
+        }
+        String noContribution = points.any() ? points.unmet(e) : null;
+        if (noContribution != null) {
+            return Verdict.waiting(noContribution);
         }
         return Verdict.ELIGIBLE;
     }

@@ -15,6 +15,7 @@ import io.tessera.core.App;
 import io.tessera.core.AppEvent;
 import io.tessera.core.AppListener;
 import io.tessera.core.AppState;
+import io.tessera.core.ExtensionListener;
 import io.tessera.core.ModelOperation;
 import io.tessera.core.Registration;
 import io.tessera.registry.internal.Log;
@@ -40,6 +41,7 @@ public final class EventDispatcher implements EventSink {
     private int subscribers;
     private final Supplier<List<App>> snapshot;
     private final ModelOperations operations = new ModelOperations();
+    private final ExtensionListeners extensionListeners = new ExtensionListeners();
     private final Runnable onIdle;
     private final Thread thread;
     private volatile boolean running = true;
@@ -99,6 +101,13 @@ public final class EventDispatcher implements EventSink {
         }
     }
 
+    /** The listener is first told the point's contributions now, then after each event that changes them. */
+    public Registration onExtensionsChanged(String point, ExtensionListener<Object> listener) {
+        Object handle = new Object();
+        subscribe(apps -> extensionListeners.add(handle, point, listener));
+        return closing(() -> extensionListeners.remove(handle));
+    }
+
     public Registration whenModelsReady(ModelOperation operation, String... keys) {
         List<String> normalized = new ArrayList<>(keys.length);
         for (String k : keys) {
@@ -106,6 +115,11 @@ public final class EventDispatcher implements EventSink {
         }
         Object handle = new Object();
         subscribe(apps -> operations.add(handle, operation, List.copyOf(normalized)));
+        return closing(() -> operations.remove(handle));
+    }
+
+    /** A registration whose first close runs {@code remove}, then counts the subscriber out, on the event thread. */
+    private Registration closing(Runnable remove) {
         return new Registration() {
             private volatile boolean closed;
 
@@ -114,7 +128,7 @@ public final class EventDispatcher implements EventSink {
                 if (!closed) {
                     closed = true;
                     enqueue(() -> {
-                        operations.remove(handle);
+                        remove.run();
                         unsubscribe();
                     });
                 }
@@ -134,6 +148,7 @@ public final class EventDispatcher implements EventSink {
             enqueue(() -> {
                 if (resync) {
                     operations.resync(apps);
+                    extensionListeners.resync(apps);
                 }
                 task.accept(apps);
             });
@@ -149,7 +164,10 @@ public final class EventDispatcher implements EventSink {
     private void unsubscribe() {
         synchronized (publishing) {
             if (--subscribers == 0) {
-                enqueue(operations::forgetAvailable); // on the event thread, before any later subscriber's resync
+                enqueue(() -> { // on the event thread, before any later subscriber's resync
+                    operations.forgetAvailable();
+                    extensionListeners.forget();
+                });
             }
         }
     }
@@ -168,6 +186,7 @@ public final class EventDispatcher implements EventSink {
         for (AppListener l : listeners) {
             notify(l, event);
         }
+        extensionListeners.onEvent(event); // after the event that changed the contributions
     }
 
     private static void notify(AppListener listener, AppEvent event) {

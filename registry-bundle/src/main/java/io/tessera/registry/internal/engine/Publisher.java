@@ -44,10 +44,12 @@ final class Publisher {
         events.publish(new AppEvent(type, record, previous, ++sequence), () -> {
             if (state == AppState.READY) {
                 index.publishModels(e.candidate);
+                index.extensions().publish(e.candidate);
             }
             index.put(record, claims.leaderOfLabel(e.label()) == e && e.candidate.labelKnown());
             if (previous == AppState.READY) {
                 index.withdrawModels(e.candidate);
+                index.extensions().withdraw(e.candidate); // before stopping() runs: gone from the view
             }
             index.changed();
         });

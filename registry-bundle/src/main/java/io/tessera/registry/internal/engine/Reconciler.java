@@ -45,6 +45,7 @@ final class Reconciler {
     private final Map<Long, Entry> entries = new HashMap<>();
     private final Set<Entry> dirty = new LinkedHashSet<>();
     private final Placeholders placeholders = new Placeholders(this);
+    private final RequiredPoints points;
     private final Participants participants = new Participants();
     private final Preparations preparations;
     private final EnableWatches enableWatches = new EnableWatches(claims);
@@ -56,7 +57,8 @@ final class Reconciler {
      */
     Reconciler(AppIndex index, EventSink events, StaleBundles stale, Gates gates, Consumer<Ticket> reported) {
         this.publisher = new Publisher(index, events, claims);
-        this.evaluator = new Evaluator(claims, stale, gates);
+        this.points = new RequiredPoints(index.extensions());
+        this.evaluator = new Evaluator(claims, stale, gates, points);
         this.preparations = new Preparations(participants, publisher, reported);
     }
 
@@ -81,6 +83,7 @@ final class Reconciler {
         Entry e = new Entry(candidate, arrivals++);
         entries.put(candidate.id(), e);
         claims.add(e);
+        points.add(e);
         return e;
     }
 
@@ -97,6 +100,7 @@ final class Reconciler {
     void dropNow(Entry p, boolean keepLabel) {
         claims.remove(p);
         entries.remove(p.id());
+        points.remove(p);
         dirty.remove(p);
         dirty.addAll(claims.requirersOf(p.label()));
         publisher.placeholderLeft(p, keepLabel);
@@ -210,13 +214,22 @@ final class Reconciler {
                     work.push(d);
                 }
             }
+            if (points.any()) { // an app whose required point loses its last contribution steps down too
+                for (Entry d : points.losing(gone, toStop)) {
+                    if (toStop.add(d)) {
+                        work.push(d);
+                    }
+                }
+            }
         }
-        for (Entry e : dependentsFirst(toStop)) {
+        List<Entry> order = dependentsFirst(toStop);
+        for (Entry e : points.any() ? StopOrder.of(order, toStop, this::stopsBefore) : order) {
             Verdict v = e.removed ? null : evaluator.evaluate(e);
             boolean forParticipant = v != null && v.eligible() && preparations.mustStepDown(e);
             String why = v == null ? "its bundle withdrew the app (stopping, updating or uninstalling)"
                     : forParticipant ? preparations.stepDownReason(e) : v.reason();
             publisher.setState(e, AppState.STOPPING, why);
+            e.candidate.extensions().services().unregister(); // with its view entries: before stopping()
             publisher.flush(); // what happened so far is delivered while app code runs
             Throwable t = Hooks.run(e.candidate.hooks()::stopping);
             if (t != null) {
@@ -228,6 +241,18 @@ final class Reconciler {
             batch.add(e);
             batch.addAll(claims.requirersOf(e.label()));
         }
+    }
+
+    /** The apps in {@code toStop} that must step down before {@code e}: those that need it. */
+    private List<Entry> stopsBefore(Entry e) {
+        List<Entry> out = new ArrayList<>();
+        for (Entry d : claims.requirersOf(e.label())) {
+            if (requiresMandatorily(d, e.label())) {
+                out.add(d);
+            }
+        }
+        out.addAll(points.declarersServedBy(e));
+        return out;
     }
 
     private static boolean requiresMandatorily(Entry e, String label) {
@@ -278,6 +303,7 @@ final class Reconciler {
             batch.addAll(claims.requirersOf(e.label()));
             claims.remove(e);
             entries.remove(e.id());
+            points.remove(e);
             // an app whose bundle stays installed is followed by its placeholder in this same batch: until
             // that is published, lookups by the label keep finding the leaving app, never nothing
             boolean keepLabel = !e.candidate.placeholder()
@@ -369,6 +395,8 @@ final class Reconciler {
         Throwable t = Hooks.run(e.candidate.hooks()::ready);
         if (t == null) {
             publisher.setState(e, AppState.READY, "");
+            e.candidate.extensions().services().register();
+            points.declarersServedBy(e).forEach(d -> consider(d, queue, queued));
             claims.requirersOf(e.label()).forEach(d -> consider(d, queue, queued));
         } else {
             Log.warn("ready() of app '" + e.label() + "' threw; the app is FAILED", t);

@@ -11,12 +11,16 @@ import java.util.function.ToLongFunction;
 import io.tessera.core.App;
 import io.tessera.core.AppListener;
 import io.tessera.core.AppRegistry;
+import io.tessera.core.ExtensionListener;
+import io.tessera.core.Extensions;
 import io.tessera.core.Model;
 import io.tessera.core.ModelOperation;
 import io.tessera.core.Registration;
 import io.tessera.registry.internal.activation.LoadFilter;
 import io.tessera.registry.internal.index.AppIndex;
 import io.tessera.registry.internal.index.Candidate;
+import io.tessera.registry.internal.index.ExtensionIndex;
+import io.tessera.registry.internal.index.PointView;
 
 /**
  * The {@link AppRegistry} service: reads go straight to the lock-free {@link AppIndex}; changes
@@ -25,6 +29,8 @@ import io.tessera.registry.internal.index.Candidate;
 public final class TesseraRegistry implements AppRegistry {
 
     private final AppIndex index = new AppIndex();
+    /** The index's contributions by point, held here too: one load less on the read path. */
+    private final ExtensionIndex extensions = index.extensions();
     private final Object settleMonitor = new Object();
     private final EventDispatcher dispatcher = new EventDispatcher(index::apps, this::signalSettled);
     private final StaleBundles staleBundles = new StaleBundles();
@@ -226,6 +232,25 @@ public final class TesseraRegistry implements AppRegistry {
     @Override
     public Registration whenModelsReady(ModelOperation operation, String... modelKeys) {
         return dispatcher.whenModelsReady(operation, modelKeys);
+    }
+
+    @Override
+    @SuppressWarnings("unchecked") // each contribution was checked to implement the point as its bundle sees it
+    public <T> Extensions<T> extensions(Class<T> point) {
+        PointView view = extensions.find(point.getName());
+        return (Extensions<T>) (Object) (view != null ? view : PointView.empty(point.getName()));
+    }
+
+    /** The contributions to the point with this interface name. */
+    public Extensions<Object> extensions(String point) {
+        PointView view = extensions.find(point);
+        return view != null ? view : PointView.empty(point);
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <T> Registration onExtensionsChanged(Class<T> point, ExtensionListener<T> listener) {
+        return dispatcher.onExtensionsChanged(point.getName(), (ExtensionListener<Object>) (Object) listener);
     }
 
     private void signalSettled() {

@@ -38,6 +38,8 @@ public final class AppIndex {
 
     private volatile long generation;
     private volatile Ordered ordered = NONE;
+    /** READY apps' contributions by extension point, written with the app's READY record. */
+    private final ExtensionIndex extensions = new ExtensionIndex();
 
     /**
      * No cached lists. The cache is dropped as soon as the index changes, not when the lists are
@@ -146,6 +148,11 @@ public final class AppIndex {
     }
 
     // ---- reader side ----
+
+    /** The contributions of READY apps by extension point; written only by the engine's applier. */
+    public ExtensionIndex extensions() {
+        return extensions;
+    }
 
     public long generation() {
         return generation;

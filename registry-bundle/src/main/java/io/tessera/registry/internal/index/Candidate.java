@@ -24,10 +24,12 @@ import io.tessera.core.Requirement;
  *                     (see {@link #placeholder}): it has no config, no hooks, and claims nothing
  * @param system       whether the app is a system app ({@link AppConfig#system()})
  * @param tags         the app's tags ({@link AppConfig#tags()}), for load filters
+ * @param extensions   the extension points it declares and the contributions it makes
  */
 public record Candidate(long id, AppConfig config, AppHooks hooks, String label, String name, String verboseName, Version version,
         Origin origin, List<Model> models, List<String> modelClasses, List<Requirement> requirements, List<ModelReference> references,
-        Set<String> packages, String error, boolean placeholder, boolean system, Set<String> tags) {
+        Set<String> packages, String error, boolean placeholder, boolean system, Set<String> tags,
+        AppExtensions extensions) {
 
     /** How a placeholder whose bundle never told its label is listed; never a lookup key. */
     public static String unknownLabel(long bundleId) {
@@ -42,7 +44,7 @@ public record Candidate(long id, AppConfig config, AppHooks hooks, String label,
         String shown = label == null ? unknownLabel(origin.bundleId()) : label;
         Version version = origin.version() == null ? Version.emptyVersion : origin.version();
         return new Candidate(id, null, AppHooks.NONE, shown, origin.symbolicName(), shown, version, origin, List.of(),
-                List.of(), List.of(), List.of(), Set.of(), null, true, false, Set.of());
+                List.of(), List.of(), List.of(), Set.of(), null, true, false, Set.of(), AppExtensions.NONE);
     }
 
     /** Whether lookups by {@link #label()} may find this app: not a placeholder of an unknown label. */
@@ -59,7 +61,13 @@ public record Candidate(long id, AppConfig config, AppHooks hooks, String label,
     /** The same candidate under another name (a placeholder stays one). */
     public Candidate withName(String newName) {
         return new Candidate(id, config, hooks, label, newName, verboseName, version, origin, models, modelClasses,
-                requirements, references, packages, error, placeholder, system, tags);
+                requirements, references, packages, error, placeholder, system, tags, extensions);
+    }
+
+    /** The same candidate with what its bundle says about extension points. */
+    public Candidate withExtensions(AppExtensions read) {
+        return new Candidate(id, config, hooks, label, name, verboseName, version, origin, models, modelClasses,
+                requirements, references, packages, error, placeholder, system, tags, read);
     }
 
     /**

@@ -90,7 +90,7 @@ public final class CandidateReader {
         return new Candidate(id, config, hooks, shownLabel, name, verboseName == null ? shownLabel : verboseName, version,
                 origin, models.models(), models.classes(), requirements, references, Set.copyOf(packages),
                 errors.isEmpty() ? null : String.join("; ", errors), false, Boolean.TRUE.equals(system),
-                tags(tags, errors));
+                tags(tags, errors), AppExtensions.NONE);
     }
 
     /** The tags as a set; a null tag is an error, not an exception. */

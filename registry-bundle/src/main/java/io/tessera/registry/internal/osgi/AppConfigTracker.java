@@ -1,5 +1,6 @@
 package io.tessera.registry.internal.osgi;
 
+import java.util.Dictionary;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -65,7 +66,8 @@ final class AppConfigTracker extends ServiceTracker<AppConfig, AppConfigTracker.
         Bundle bundle = appBundle(reference);
         Origin origin = new Origin(bundle.getBundleId(), bundle.getSymbolicName(), bundle.getLocation(),
                 bundle.getVersion());
-        DeclaredModels models = BundleModels.of(bundle);
+        Dictionary<String, String> headers = bundle.getHeaders(""); // a copy: read it once, for models and extensions
+        DeclaredModels models = BundleModels.of(bundle, headers);
         wiring.check(bundle); // an app running against old classes must wait, from the start
         Map<Long, String> renames = new HashMap<>(0);
         UnaryOperator<String> defaultName = label -> names.claim(bundle.getBundleId(), bundle.getSymbolicName(), id,
@@ -79,8 +81,8 @@ final class AppConfigTracker extends ServiceTracker<AppConfig, AppConfigTracker.
             ReleasingHooks hooks = new ReleasingHooks(objects, config);
             try {
                 // ready() may run now, on config
-                add(bundle, CandidateReader.read(id, config, origin, hooks, models, RegistryActivator::bundleIdOf,
-                        defaultName), renames);
+                add(bundle, headers, CandidateReader.read(id, config, origin, hooks, models,
+                        RegistryActivator::bundleIdOf, defaultName), renames);
             } finally {
                 hooks.release();
             }
@@ -89,7 +91,7 @@ final class AppConfigTracker extends ServiceTracker<AppConfig, AppConfigTracker.
             if (config == null) {
                 return null;
             }
-            add(bundle, CandidateReader.read(id, config, origin, AppHooks.of(config), models,
+            add(bundle, headers, CandidateReader.read(id, config, origin, AppHooks.of(config), models,
                     RegistryActivator::bundleIdOf, defaultName), renames);
         }
         stopping.added(bundle.getBundleId(), id);
@@ -100,7 +102,8 @@ final class AppConfigTracker extends ServiceTracker<AppConfig, AppConfigTracker.
      * Notes the label the bundle is known by while stopped, renames the bundle's other apps whose
      * default name changed with this one's arrival, then adds it.
      */
-    private void add(Bundle bundle, Candidate candidate, Map<Long, String> renames) {
+    private void add(Bundle bundle, Dictionary<String, String> headers, Candidate read, Map<Long, String> renames) {
+        Candidate candidate = read.withExtensions(BundleExtensions.read(bundle, headers, read));
         inactive.published(bundle, candidate.label()); // so it is listed, under this label, while it is stopped
         renames.forEach(registry::rename);
         registry.add(candidate);

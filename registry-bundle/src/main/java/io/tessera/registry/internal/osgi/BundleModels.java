@@ -35,7 +35,11 @@ final class BundleModels implements DeclaredModels {
 
     /** The models {@code bundle} declares; read now, on the calling thread. */
     static DeclaredModels of(Bundle bundle) {
-        Dictionary<String, String> headers = bundle.getHeaders(""); // a copy: read it once
+        return of(bundle, bundle.getHeaders("")); // a copy: read it once
+    }
+
+    /** The models {@code bundle}, whose raw headers are {@code headers}, declares. */
+    static DeclaredModels of(Bundle bundle, Dictionary<String, String> headers) {
         String names = headers.get(AppModel.HEADER);
         return names == null || names.isBlank() ? NONE
                 : new BundleModels(bundle, HeaderClauses.split(names, ','), headers.get(AppModel.INDEX_HEADER));

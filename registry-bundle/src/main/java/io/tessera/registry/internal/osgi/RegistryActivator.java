@@ -123,6 +123,7 @@ public final class RegistryActivator implements BundleActivator {
                     new ActivationCommands(registry, activation),
                     () -> registry.apps().stream().map(a -> a.label()).toList()));
             registrations.add(StartCommand.register(context, problems::activatorThrew));
+            registrations.add(ExtensionCommandsRegistration.register(context, registry));
             commandsRegistrations = registrations;
         } catch (NoClassDefFoundError noShell) {
             // Gogo is optional: without it there is nobody to offer the commands to

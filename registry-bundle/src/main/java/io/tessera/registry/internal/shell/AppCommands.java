@@ -127,6 +127,7 @@ public final class AppCommands {
                     .append(p.location()).append(") ").append(p.reason()).append('\n');
         }
         activation.problems().forEach(p -> out.append(p).append('\n'));
+        ExtensionCommands.problems(registry.apps()).forEach(p -> out.append(p).append('\n'));
         List<DeployReport.Line> deploy = deployLines();
         if (out.length() == 0 && deploy.stream().allMatch(l -> l.severity() == Severity.OK)) {
             int apps = registry.apps().size();
@@ -233,6 +234,7 @@ public final class AppCommands {
             issues.add("ERROR bundle " + p.bundleId() + " " + p.symbolicName() + " " + p.reason());
             errors++;
         }
+        ExtensionCommands.problems(registry.apps()).forEach(p -> issues.add("WARNING " + p));
         for (DeployReport.Line l : deployLines()) {
             if (l.severity() == Severity.ERROR) {
                 issues.add("ERROR " + l.text());
