@@ -122,6 +122,9 @@ public class ModelSchemaTest {
         assertEquals("v2_name", Identifiers.column("v2Name"));
         assertEquals("\"ORDER\"", Identifiers.quoted(Dialect.H2, "order"));
         assertEquals("\"order\"", Identifiers.quoted(Dialect.POSTGRESQL, "order"));
+        assertEquals("url_path", Identifiers.column("URLPath"));
+        assertEquals("x", Identifiers.column("X"));
+        assertEquals("\"a\"\"b\"", Identifiers.quoted(Dialect.POSTGRESQL, "a\"b"));
     }
 
     @Test
