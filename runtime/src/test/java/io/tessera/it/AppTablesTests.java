@@ -67,6 +67,18 @@ public abstract class AppTablesTests extends DataTestSupport {
     }
 
     @Test
+    public void theExamplesWriteAndReadTheirRowsThroughTheDataApi() throws Exception {
+        settle();
+        assertExamplesReady();
+        assertEquals("2", sql("SELECT count(*) FROM auth_user"));
+        assertEquals("Hello, Tessera by alice", sql("SELECT p.title || ' by ' || u.username FROM blog_post p"
+                + " JOIN auth_user u ON u.id = p.author ORDER BY p.id"));
+        assertEquals("2", sql("SELECT count(*) FROM blog_post"));
+        assertEquals("7", sql("SELECT sum(votes) FROM polls_choice"));
+        assertEquals("one question, seeded once", "1", sql("SELECT count(*) FROM polls_question"));
+    }
+
+    @Test
     public void aNewFieldAddsItsColumnOnUpdateAndTheRowsStay() throws Exception {
         Bundle b = installAndStart(TestBundles.app("dt_grow"));
         awaitState("dt_grow", AppState.READY);
