@@ -28,7 +28,7 @@ public class DataRuntimeIT {
         Path db = dir.resolve("home/data/db/tessera");
         for (int start = 0; start < 2; start++) { // a restart keeps the database file
             try (HomeShell shell = HomeShell.start(dir)) {
-                assertTrue(shell.startLine(), shell.startLine().contains(": 4 of 4 apps READY (auth, blog, notes, polls); home "));
+                assertTrue(shell.startLine(), shell.startLine().contains(": 5 of 5 apps READY (auth, blog, markdown, notes, polls); home "));
                 assertTrue(Files.isRegularFile(dir.resolve("home/data/db/tessera.mv.db")));
                 String out = shell.run("apps:db");
                 assertTrue(out, out.contains("Database:  jdbc:h2:file:" + db + " (H2, embedded, user 'sa')\n"));

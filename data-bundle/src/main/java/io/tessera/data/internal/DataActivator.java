@@ -102,19 +102,23 @@ public final class DataActivator implements BundleActivator {
         Hashtable<String, Object> p = new Hashtable<>();
         p.put(Constants.SERVICE_RANKING, PARTICIPANT_RANKING);
         participantRegistration = context.registerService(AppParticipant.class, participant, p);
-        try {
-            // the supplier throws IllegalStateException naming the reason while the database is unavailable
-            migrationCommands = MigrationCommands.register(context, () -> schema.migrator(db.dataSource(), db.dialect()),
-                    schema);
-        } catch (NoClassDefFoundError noShell) {
-            // Gogo is optional
-        }
+        // the supplier throws IllegalStateException naming the reason while the database is unavailable
+        migrationCommands = MigrationCommands.register(context, () -> schema.migrator(db.dataSource(), db.dialect()), schema);
         registries = new ServiceTracker<>(context, AppRegistry.class, null);
         registries.open();
         ModelDirectory directory = ModelDirectory.tracked(registries::getService);
         dataServiceRegistration = context.registerService(DataService.class.getName(),
-                new DataServiceFactory(new CurrentAccess(() -> db.isAvailable() ? db.dataSource() : null, db::dialect,
-                        TableNames.DJANGO, directory), this::findApp), null);
+                new DataServiceFactory(new CurrentAccess(() -> poolOrNull(db), db::dialect, TableNames.DJANGO, directory),
+                        this::findApp), null);
+    }
+
+    /** The pool in use, or {@code null} while the database is unavailable (it may go between two calls). */
+    private static javax.sql.DataSource poolOrNull(Database db) {
+        try {
+            return db.isAvailable() ? db.dataSource() : null;
+        } catch (IllegalStateException wentAway) {
+            return null;
+        }
     }
 
     /** The app labelled {@code label} in the registry, if there is a registry and such an app. */
