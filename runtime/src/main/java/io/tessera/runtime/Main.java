@@ -77,6 +77,7 @@ public final class Main {
         if (clean) {
             home.clean(lock.file());
         }
+        CacheRepair.repair(home.cache()).forEach(System.out::println); // before Felix reads the cache: it drops what it cannot read
         if (shell) {
             AboveThePrompt.install(); // before Gogo takes System.out as the stream of threads without a session
         }

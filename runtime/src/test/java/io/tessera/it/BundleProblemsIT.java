@@ -104,6 +104,14 @@ public class BundleProblemsIT extends TesseraTestSupport {
             Files.delete(jar);
             await("the dropped jar is uninstalled", () -> Arrays.stream(context.getBundles())
                     .noneMatch(x -> "test.dropped.missingdep".equals(x.getSymbolicName())));
+            // and the deploy folder's report has let go of the file too, so the other tests' counts start clean
+            await("the deploy report forgets missingdep.jar", () -> {
+                try {
+                    return !shell("apps:diag").contains("missingdep.jar");
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
         }
     }
 

@@ -45,7 +45,7 @@ public class EnableDisableIT extends TesseraTestSupport {
 
     @After
     public void enableEverything() throws Exception {
-        for (String label : List.of("base", "mid", "top", "sysapp", "gone")) {
+        for (String label : List.of("base", "mid", "top", "sysapp", "gone", "sysstop", "sysmeta")) {
             if (!activation().isEnabled(label)) {
                 activation().enable(label);
             }
@@ -129,6 +129,47 @@ public class EnableDisableIT extends TesseraTestSupport {
         assertEquals(AppState.READY, stateOf("sysapp"));
         assertTrue(activation().isEnabled("sysapp"));
         assertTrue(shell("apps:info sysapp").contains("\n  enabled:     yes (system app)\n"));
+    }
+
+    @Test
+    public void aStoppedSystemAppCannotBeDisabledEitherEvenAfterTheRegistryRestarts() throws Exception {
+        Bundle sys = installAndStart(TestBundles.app("sysstop").system());
+        settle();
+        sys.stop();
+        settle();
+        assertEquals(AppState.STOPPED, stateOf("sysstop"));
+        String refused = "Cannot change 'sysstop': 'sysstop' is a system app (test.sysstop, bundle " + sys.getBundleId()
+                + "): the runtime needs it, so it cannot be disabled, even while its bundle is stopped; stop or"
+                + " uninstall its bundle instead if you must\n";
+        assertEquals(refused, shell("apps:disable sysstop"));
+        try {
+            activation().disable("sysstop");
+            fail("a stopped system app was disabled through the API");
+        } catch (IllegalArgumentException expected) {
+            assertEquals(refused.substring("Cannot change 'sysstop': ".length(), refused.length() - 1), expected.getMessage());
+        }
+        restart(registryBundle()); // the registry knows it as a system app from what it kept, not from a running app
+        assertEquals(AppState.STOPPED, stateOf("sysstop"));
+        assertEquals(refused, shell("apps:disable sysstop"));
+        assertTrue(activation().isEnabled("sysstop"));
+        sys.start();
+        settle();
+        assertEquals(AppState.READY, stateOf("sysstop"));
+        sys.uninstall();
+        settle();
+    }
+
+    @Test
+    public void aSystemAppDeclaredInItsHeaderCannotBeDisabledBeforeItEverRan() throws Exception {
+        Bundle meta = install(TestBundles.metadataOnly("test.sysmeta", "sysmeta;system=true"));
+        settle();
+        assertEquals(AppState.STOPPED, stateOf("sysmeta"));
+        assertEquals("Cannot change 'sysmeta': 'sysmeta' is a system app (test.sysmeta, bundle " + meta.getBundleId()
+                + "): the runtime needs it, so it cannot be disabled, even while its bundle is stopped; stop or"
+                + " uninstall its bundle instead if you must\n", shell("apps:disable sysmeta"));
+        assertTrue(activation().isEnabled("sysmeta"));
+        meta.uninstall();
+        settle();
     }
 
     @Test

@@ -70,6 +70,19 @@ final class HomeShell implements AutoCloseable {
      * one symbolic name (slf4j-api 1.7 for the data layer beside 2.x for the web) as "name version".
      */
     Map<String, String> bundles() throws IOException, InterruptedException {
+        // the launcher starts Jetty on a thread of its own, after the start line: wait until no bundle is mid-start
+        long deadline = System.nanoTime() + RuntimeProcess.DEADLINE.toNanos();
+        Map<String, String> bundles = listBundles();
+        while (bundles.values().stream().anyMatch(s -> s.endsWith("Starting") || s.endsWith("Stopping"))) {
+            assertTrue("bundles still starting or stopping after " + RuntimeProcess.DEADLINE + ": " + bundles,
+                    System.nanoTime() < deadline);
+            Thread.sleep(50); // polling interval of a bounded wait
+            bundles = listBundles();
+        }
+        return bundles;
+    }
+
+    private Map<String, String> listBundles() throws IOException, InterruptedException {
         Map<String, String> bundles = new LinkedHashMap<>();
         java.util.Set<String> versions = new java.util.HashSet<>();
         Matcher m = LB_ROW.matcher(run("lb -s"));

@@ -140,11 +140,14 @@ public final class Activation implements AppActivation {
     @Override
     public void disable(String label) {
         refuseInsideRegistry();
-        App app = registry.app(label); // an unknown label throws, naming the closest ones
-        if (app instanceof AppRecord r && r.candidate().system()) {
-            throw new IllegalArgumentException("'" + label + "' is a system app (" + r.candidate().origin()
-                    .symbolicName() + ", bundle " + r.bundleId() + "): the runtime needs it, so it cannot be"
-                    + " disabled; stop or uninstall its bundle instead if you must");
+        registry.app(label); // an unknown label throws, naming the closest ones
+        for (App app : registry.apps()) { // running or not (a stopped system app is one too), whichever holds the label
+            if (app instanceof AppRecord r && r.candidate().system() && r.label().equals(label)) {
+                throw new IllegalArgumentException("'" + label + "' is a system app (" + r.candidate().origin()
+                        .symbolicName() + ", bundle " + r.bundleId() + "): the runtime needs it, so it cannot be"
+                        + " disabled" + (r.candidate().placeholder() ? ", even while its bundle is stopped" : "")
+                        + "; stop or uninstall its bundle instead if you must");
+            }
         }
         synchronized (saving) {
             if (store.disabled().contains(label)) {

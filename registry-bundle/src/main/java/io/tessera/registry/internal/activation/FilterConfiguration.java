@@ -1,6 +1,7 @@
 package io.tessera.registry.internal.activation;
 
 import java.io.IOException;
+import java.io.Reader;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -11,6 +12,7 @@ import java.util.HashMap;
 import java.util.Hashtable;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.Constants;
@@ -29,14 +31,27 @@ import io.tessera.registry.internal.Log;
  * each update at once. An update with a rule that is not valid leaves the rules in force and is
  * reported in {@code apps:diag} with the file, key and line. Loaded only when ConfigAdmin's package
  * is there: without ConfigAdmin, nothing is filtered.
+ *
+ * <p>On a first start (an empty {@code data/}) FileInstall hands the file to ConfigAdmin on its own
+ * thread, after the registry has started, and ConfigAdmin first tells the registry there is no
+ * configuration at all: the apps the file leaves out would be READY for a moment. So when ConfigAdmin
+ * has no configuration yet and FileInstall's folder ({@value #FILEINSTALL_DIR}) holds
+ * {@code io.tessera.activation.cfg}, the registry reads that file itself as it starts, and keeps its
+ * rules through "no configuration" from ConfigAdmin while the file is there and FileInstall has not
+ * delivered it yet. FileInstall's delivery then applies the same rules, and every later edit applies
+ * as usual. (A typed {@code .config} file is left to ConfigAdmin.)
  */
 public final class FilterConfiguration implements ManagedService {
 
     /** The property FileInstall sets to the URL of the file a configuration came from. */
     static final String FILE_PROPERTY = "felix.fileinstall.filename";
+    /** The framework property naming the folder FileInstall feeds ConfigAdmin from (the home's etc/). */
+    static final String FILEINSTALL_DIR = "felix.fileinstall.dir";
 
     private final Activation activation;
     private volatile LoadFilter inForce = LoadFilter.NONE;
+    /** The file read at start before ConfigAdmin had it, until ConfigAdmin delivers a configuration; else null. */
+    private volatile Path readAtStart;
 
     private FilterConfiguration(Activation activation) {
         this.activation = activation;
@@ -49,22 +64,26 @@ public final class FilterConfiguration implements ManagedService {
      */
     public static ServiceRegistration<?> register(BundleContext context, Activation activation) {
         FilterConfiguration managed = new FilterConfiguration(activation);
-        managed.readNow(context);
+        if (!managed.readNow(context)) {
+            managed.readFile(context.getProperty(FILEINSTALL_DIR));
+        }
         Hashtable<String, Object> properties = new Hashtable<>();
         properties.put(Constants.SERVICE_PID, LoadFilter.PID);
         return context.registerService(ManagedService.class, managed, properties);
     }
 
-    private void readNow(BundleContext context) {
+    /** Applies the configuration ConfigAdmin holds, if it runs and holds one; whether it did. */
+    private boolean readNow(BundleContext context) {
         ServiceReference<ConfigurationAdmin> ref = context.getServiceReference(ConfigurationAdmin.class);
         ConfigurationAdmin admin = ref == null ? null : context.getService(ref);
         if (admin == null) {
-            return; // ConfigAdmin starts later: its first update applies the rules then
+            return false; // ConfigAdmin starts later: its first update applies the rules then
         }
         try {
             Configuration[] found = admin.listConfigurations("(" + Constants.SERVICE_PID + "=" + LoadFilter.PID + ")");
             if (found != null && found.length > 0) {
                 updated(found[0].getProperties());
+                return true;
             }
         } catch (IOException | InvalidSyntaxException | RuntimeException e) {
             Log.warn("could not read the load filter (" + LoadFilter.PID + ") at start; it applies when ConfigAdmin"
@@ -72,10 +91,43 @@ public final class FilterConfiguration implements ManagedService {
         } finally {
             context.ungetService(ref);
         }
+        return false;
+    }
+
+    /**
+     * Applies {@code etc/io.tessera.activation.cfg} (in FileInstall's folder {@code dir}) as FileInstall
+     * will deliver it, if it is there; a file that cannot be read is left to FileInstall and ConfigAdmin.
+     */
+    private void readFile(String dir) {
+        if (dir == null || dir.isBlank()) {
+            return;
+        }
+        Path file = Path.of(dir.trim()).resolve(LoadFilter.PID + ".cfg");
+        if (!Files.isRegularFile(file)) {
+            return;
+        }
+        Properties read = new Properties();
+        try (Reader in = Files.newBufferedReader(file, StandardCharsets.ISO_8859_1)) { // a .cfg's encoding, as FileInstall reads it
+            read.load(in);
+        } catch (IOException | IllegalArgumentException unreadable) {
+            return; // FileInstall reports what is wrong with it
+        }
+        Hashtable<String, Object> properties = new Hashtable<>();
+        read.stringPropertyNames().forEach(key -> properties.put(key, read.getProperty(key).trim()));
+        properties.put(FILE_PROPERTY, file.toUri().toString());
+        readAtStart = file;
+        updated(properties);
     }
 
     @Override
     public void updated(Dictionary<String, ?> properties) {
+        Path early = readAtStart;
+        if (properties == null && early != null && Files.isRegularFile(early)) {
+            return; // ConfigAdmin has not had the file from FileInstall yet: its rules, read at start, stay
+        }
+        if (properties != null && properties.get(Constants.SERVICE_PID) != null) {
+            readAtStart = null; // ConfigAdmin's own configuration: from now on it says what holds
+        }
         Map<String, Object> map = new HashMap<>();
         if (properties != null) {
             for (String key : Collections.list(properties.keys())) {

@@ -56,6 +56,8 @@ public final class Engine {
     private final AtomicReference<Thread> applier = new AtomicReference<>();
     private final Runnable onIdle;
     private volatile boolean running = true;
+    /** How many changes were applied: written by the applier only, read by anyone (a diagnostic). */
+    private volatile long applied;
     /**
      * The thread running {@link #asOneBatch}, or null; while there is one, changes are collected
      * without being applied. A field, not a thread-local: Felix leaves an entry in a thread's
@@ -244,6 +246,11 @@ public final class Engine {
         return applier.get() == Thread.currentThread();
     }
 
+    /** How many changes the engine has applied so far (each submitted change counts once). */
+    long changesApplied() {
+        return applied;
+    }
+
     /** Whether changes are queued or being applied. */
     public boolean isBusy() {
         return pending.get() > 0;
@@ -303,6 +310,7 @@ public final class Engine {
             for (Change c : batch) {
                 c.done().countDown();
             }
+            applied += batch.size(); // the one applier writes it
             boolean idle = pending.addAndGet(-batch.size()) == 0;
             events.flush(); // after the waiting callers were released
             if (idle) {

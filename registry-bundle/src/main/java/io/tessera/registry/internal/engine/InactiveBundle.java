@@ -1,6 +1,7 @@
 package io.tessera.registry.internal.engine;
 
 import java.util.List;
+import java.util.Set;
 
 import io.tessera.core.AppState;
 import io.tessera.registry.internal.index.Origin;
@@ -15,10 +16,20 @@ import io.tessera.registry.internal.index.Origin;
  * @param state  {@link AppState#STOPPED}, or {@link AppState#FAILED} when its activator threw
  * @param reason the whole reason, naming the bundle id and what to do ("bundle 7 is stopped: start 7")
  * @param brief  the same in a few words, for an app that requires it ("stopped (start 7)")
+ * @param system the labels among {@code labels} that are system apps (declared so in the
+ *               {@code Tessera-App} header, or when the bundle last ran them): they cannot be
+ *               disabled, running or not
  */
-public record InactiveBundle(Origin origin, List<String> labels, AppState state, String reason, String brief) {
+public record InactiveBundle(Origin origin, List<String> labels, AppState state, String reason, String brief,
+        Set<String> system) {
 
     public InactiveBundle {
         labels = List.copyOf(labels);
+        system = Set.copyOf(system);
+    }
+
+    /** A bundle none of whose apps is known to be a system app. */
+    public InactiveBundle(Origin origin, List<String> labels, AppState state, String reason, String brief) {
+        this(origin, labels, state, reason, brief, Set.of());
     }
 }

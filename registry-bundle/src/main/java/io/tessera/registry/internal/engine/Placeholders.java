@@ -49,7 +49,7 @@ final class Placeholders {
             }
             if (e == null) {
                 String known = facts.labels().isEmpty() ? null : label;
-                e = reconciler.admit(Candidate.placeholder(--ids, facts.origin(), known));
+                e = reconciler.admit(Candidate.placeholder(--ids, facts.origin(), known, facts.system().contains(label)));
             }
             e.inactive = facts;
             reconciler.touch(e); // it and those requiring its label ("installed as bundle N but ...")

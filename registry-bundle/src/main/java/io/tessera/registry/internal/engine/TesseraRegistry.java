@@ -123,6 +123,14 @@ public final class TesseraRegistry implements AppRegistry {
         return index.runsAppOf(bundleId);
     }
 
+    /**
+     * How many changes the engine has applied since the registry started: a diagnostic for the tests
+     * that hold the cost of a bundle's life cycle to a number of engine changes (read by reflection).
+     */
+    public long changesApplied() {
+        return engine.changesApplied();
+    }
+
     /** See {@link Engine#setInactive}. */
     public void setInactive(long bundleId, InactiveBundle facts) {
         engine.setInactive(bundleId, facts);

@@ -41,10 +41,16 @@ public record Candidate(long id, AppConfig config, AppHooks hooks, String label,
      * label, or {@code null} when the bundle is an app by its headers but never ran here.
      */
     public static Candidate placeholder(long id, Origin origin, String label) {
+        return placeholder(id, origin, label, false);
+    }
+
+    /** A placeholder as above, of a system app when {@code system} (so it cannot be disabled while stopped either). */
+    public static Candidate placeholder(long id, Origin origin, String label, boolean system) {
         String shown = label == null ? unknownLabel(origin.bundleId()) : label;
         Version version = origin.version() == null ? Version.emptyVersion : origin.version();
         return new Candidate(id, null, AppHooks.NONE, shown, origin.symbolicName(), shown, version, origin, List.of(),
-                List.of(), List.of(), List.of(), Set.of(), null, true, false, Set.of(), AppExtensions.NONE);
+                List.of(), List.of(), List.of(), Set.of(), null, true, system && label != null, Set.of(),
+                AppExtensions.NONE);
     }
 
     /** Whether lookups by {@link #label()} may find this app: not a placeholder of an unknown label. */

@@ -104,7 +104,7 @@ final class AppConfigTracker extends ServiceTracker<AppConfig, AppConfigTracker.
      */
     private void add(Bundle bundle, Dictionary<String, String> headers, Candidate read, Map<Long, String> renames) {
         Candidate candidate = read.withExtensions(BundleExtensions.read(bundle, headers, read));
-        inactive.published(bundle, candidate.label()); // so it is listed, under this label, while it is stopped
+        inactive.published(bundle, candidate.label(), candidate.system()); // so it is listed, under this label, while it is stopped
         renames.forEach(registry::rename);
         registry.add(candidate);
     }

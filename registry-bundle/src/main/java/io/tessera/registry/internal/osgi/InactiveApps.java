@@ -2,6 +2,7 @@ package io.tessera.registry.internal.osgi;
 
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -26,9 +27,11 @@ import io.tessera.registry.internal.index.Origin;
  * {@value AppMetadata#HEADER}, {@value AppModel#HEADER}) or if it published an app here before;
  * its labels are those of its {@value AppMetadata#HEADER} header or those it last published.
  *
- * <p>Bundle facts are read here, on the bundle thread, outside the engine; the engine gets one
- * change per event of an app bundle, and nothing for other bundles beyond a set lookup (their
- * headers are read once, when they are installed or updated).
+ * <p>Bundle facts are read here, on the bundle thread, outside the engine; the engine gets a
+ * change only when an app bundle's facts changed (a bundle started from the shell passes through
+ * RESOLVED, and one stopped through STOPPED, with the same facts as before: that costs the engine
+ * nothing), and nothing for other bundles beyond a set lookup (their headers are read once, when
+ * they are installed or updated).
  */
 final class InactiveApps implements SynchronousBundleListener {
 
@@ -40,6 +43,13 @@ final class InactiveApps implements SynchronousBundleListener {
     private final Set<Bundle> byHeaders = ConcurrentHashMap.newKeySet();
     /** Bundles that published an app here (now or before a restart: {@link KnownApps}); by object too. */
     private final Set<Bundle> published = ConcurrentHashMap.newKeySet();
+    /**
+     * The facts last handed to the engine for each app bundle while it does not run its app, so an
+     * event that changes none of them is no engine change; dropped as the bundle's app arrives.
+     */
+    private final Map<Bundle, InactiveBundle> listed = new ConcurrentHashMap<>();
+    /** The {@value AppMetadata#HEADER} header of the app bundles that have one, read once per install or update. */
+    private final Map<Bundle, String> metadataHeaders = new ConcurrentHashMap<>();
     private volatile boolean open;
 
     InactiveApps(BundleContext context, TesseraRegistry registry, KnownApps known, BundleProblems problems) {
@@ -56,9 +66,7 @@ final class InactiveApps implements SynchronousBundleListener {
         Set<Long> installed = new HashSet<>();
         for (Bundle b : context.getBundles()) {
             installed.add(b.getBundleId());
-            if (declaresApp(b)) {
-                byHeaders.add(b);
-            }
+            readHeaders(b);
             if (known.isKnown(b.getBundleId())) {
                 published.add(b);
             }
@@ -80,11 +88,7 @@ final class InactiveApps implements SynchronousBundleListener {
         Bundle b = event.getBundle();
         switch (event.getType()) {
             case BundleEvent.INSTALLED, BundleEvent.UPDATED -> {
-                if (declaresApp(b)) {
-                    byHeaders.add(b);
-                } else {
-                    byHeaders.remove(b);
-                }
+                readHeaders(b);
                 if (isApp(b)) {
                     update(b);
                 }
@@ -102,7 +106,9 @@ final class InactiveApps implements SynchronousBundleListener {
             case BundleEvent.UNINSTALLED -> {
                 if (isApp(b)) {
                     registry.setInactive(b.getBundleId(), null);
+                    listed.remove(b);
                     byHeaders.remove(b);
+                    metadataHeaders.remove(b);
                     published.remove(b);
                     known.forget(b.getBundleId());
                 }
@@ -119,19 +125,23 @@ final class InactiveApps implements SynchronousBundleListener {
     }
 
     /** {@code b} published an app with {@code label}: it is an app bundle, listed under that label while stopped. */
-    void published(Bundle b, String label) {
+    void published(Bundle b, String label, boolean system) {
         if (!published.contains(b)) {
             published.add(b);
         }
+        listed.remove(b); // the engine drops the bundle's placeholders as its app arrives
         if (Labels.isValid(label)) {
-            known.published(b.getBundleId(), label);
+            known.published(b.getBundleId(), label, system);
         }
     }
 
     /** Lists {@code b}'s apps as its state now says (a failure was recorded, say). */
     void update(Bundle b) {
         if (open && isApp(b)) {
-            registry.setInactive(b.getBundleId(), factsOf(b));
+            InactiveBundle facts = factsOf(b);
+            if (!facts.equals(listed.put(b, facts))) {
+                registry.setInactive(b.getBundleId(), facts);
+            }
         }
     }
 
@@ -141,7 +151,13 @@ final class InactiveApps implements SynchronousBundleListener {
      * stopping, or the bundle is going).
      */
     InactiveBundle afterWithdrawal(Bundle b) {
-        return open && b.getState() != Bundle.UNINSTALLED ? factsOf(b) : null;
+        if (!open || b.getState() == Bundle.UNINSTALLED) {
+            listed.remove(b);
+            return null;
+        }
+        InactiveBundle facts = factsOf(b);
+        listed.put(b, facts); // what the engine lists once the app has left
+        return facts;
     }
 
     /**
@@ -160,37 +176,38 @@ final class InactiveApps implements SynchronousBundleListener {
         long id = b.getBundleId();
         Origin origin = new Origin(id, b.getSymbolicName(), b.getLocation(), b.getVersion());
         List<String> labels = labelsOf(b);
+        Set<String> system = systemLabelsOf(b, labels);
         String see = labels.size() == 1 ? " (see apps:diag " + labels.get(0) + ")" : " (see apps:diag)";
         String failure = problems.activatorFailure(id);
         int state = b.getState();
         if (failure != null && state != Bundle.ACTIVE) {
             return new InactiveBundle(origin, labels, AppState.FAILED, "bundle " + id + " " + failure,
-                    "FAILED: its activator threw" + see);
+                    "FAILED: its activator threw" + see, system);
         }
         List<String> missing = state == Bundle.INSTALLED ? BundleDiagnosis.missingRequirements(context, b) : List.of();
         if (!missing.isEmpty()) {
             return new InactiveBundle(origin, labels, AppState.STOPPED,
                     "bundle " + id + " " + BundleDiagnosis.cannotResolve(id, missing),
-                    "cannot resolve (missing " + String.join(", ", missing) + ")");
+                    "cannot resolve (missing " + String.join(", ", missing) + ")", system);
         }
         return switch (state) {
             // installed and resolvable, resolved, or about to be: one reason for all, since one command helps, and a
             // bundle that is started passes through them without the engine hearing of each
             case Bundle.INSTALLED, Bundle.RESOLVED, Bundle.STOPPING -> new InactiveBundle(origin, labels,
-                    AppState.STOPPED, "bundle " + id + " is stopped: start " + id, "stopped (start " + id + ")");
+                    AppState.STOPPED, "bundle " + id + " is stopped: start " + id, "stopped (start " + id + ")", system);
             case Bundle.STARTING -> new InactiveBundle(origin, labels, AppState.STOPPED,
                     "bundle " + id + " is starting (a lazily activated bundle starts when one of its classes is"
-                            + " first loaded)", "starting");
+                            + " first loaded)", "starting", system);
             default -> new InactiveBundle(origin, labels, AppState.STOPPED, "bundle " + id
                     + " is active but has not published its app config (its activator did not register it, or the"
                     + " app withdrew it); to start the app again: stop " + id + ", then start " + id,
-                    "active without its app config" + see);
+                    "active without its app config" + see, system);
         };
     }
 
     /** The labels of {@code b}: its {@value AppMetadata#HEADER} header's, or those it last published here. */
     private List<String> labelsOf(Bundle b) {
-        String header = byHeaders.contains(b) ? b.getHeaders("").get(AppMetadata.HEADER) : null;
+        String header = metadataHeaders.get(b);
         if (header != null) {
             try {
                 String label = HeaderClauses.parse(header).get("");
@@ -204,13 +221,38 @@ final class InactiveApps implements SynchronousBundleListener {
         return known.labelsOf(b.getBundleId());
     }
 
-    /** Whether the manifest of {@code b} marks it as an app bundle (read once per install or update). */
-    private static boolean declaresApp(Bundle b) {
-        if (b.getBundleId() == 0) {
-            return false;
+    /**
+     * Which of {@code labels} are system apps: the {@value AppMetadata#HEADER} header's
+     * {@code system=true}, or what the bundle's apps said when they last ran here.
+     */
+    private Set<String> systemLabelsOf(Bundle b, List<String> labels) {
+        String header = metadataHeaders.get(b);
+        if (header != null && labels.size() == 1) {
+            try {
+                if ("true".equalsIgnoreCase(HeaderClauses.parse(header).getOrDefault("system", "").trim())) {
+                    return Set.of(labels.get(0));
+                }
+            } catch (IllegalArgumentException unreadable) {
+                // as in labelsOf
+            }
         }
-        var headers = b.getHeaders("");
-        return headers.get(AppBundle.HEADER) != null || headers.get(AppMetadata.HEADER) != null
-                || headers.get(AppModel.HEADER) != null || headers.get(AppModel.INDEX_HEADER) != null;
+        return known.systemLabelsOf(b.getBundleId());
+    }
+
+    /** Reads whether the manifest of {@code b} marks it as an app bundle, and its {@value AppMetadata#HEADER} header. */
+    private void readHeaders(Bundle b) {
+        var headers = b.getBundleId() == 0 ? null : b.getHeaders("");
+        String metadata = headers == null ? null : headers.get(AppMetadata.HEADER);
+        if (metadata != null || headers != null && (headers.get(AppBundle.HEADER) != null
+                || headers.get(AppModel.HEADER) != null || headers.get(AppModel.INDEX_HEADER) != null)) {
+            byHeaders.add(b);
+        } else {
+            byHeaders.remove(b);
+        }
+        if (metadata != null) {
+            metadataHeaders.put(b, metadata);
+        } else {
+            metadataHeaders.remove(b);
+        }
     }
 }
