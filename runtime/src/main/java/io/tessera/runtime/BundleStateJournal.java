@@ -140,6 +140,11 @@ final class BundleStateJournal implements SynchronousBundleListener {
             Files.writeString(temporary, text, StandardCharsets.UTF_8);
             Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
+            try {
+                Files.deleteIfExists(file); // a stale journal would undo changes that were made: none is better
+            } catch (IOException ignored) {
+                // said below
+            }
             if (!failureSaid) {
                 failureSaid = true;
                 System.err.println("Tessera could not write " + file + " (" + e + "): after a crash it may not know"

@@ -25,7 +25,9 @@ import java.util.regex.Pattern;
  * state from before the command under way: ACTIVE if it was started, INSTALLED if not, so that
  * command is simply undone (an uninstall of a started bundle leaves it started, not stopped). A
  * bundle the journal does not know (a cache from before the journal) is INSTALLED, the choice that
- * runs no code the operator did not see start. Start level 1, now as its last change. A folder
+ * runs no code the operator did not see start. Start level 1, now as its last change. A whole file
+ * that says INSTALLED for a bundle the journal says was started (a crash between the two writes of
+ * an uninstall) is set back to ACTIVE the same way. A folder
  * without a readable revision is left to Felix. Runs on the launcher's thread, before the framework
  * is created; touches only the broken files, each replaced with an atomic rename.
  */
@@ -73,8 +75,9 @@ final class CacheRepair {
     private static String repairOne(Path folder, long id, Boolean started) {
         Path info = folder.resolve("bundle.info");
         try {
-            if (Files.isRegularFile(info) && INFO.matcher(Files.readString(info, StandardCharsets.UTF_8)).matches()) {
-                return null; // the usual case
+            String whole = Files.isRegularFile(info) ? Files.readString(info, StandardCharsets.UTF_8) : "";
+            if (INFO.matcher(whole).matches()) {
+                return Boolean.TRUE.equals(started) ? restartedIfStopped(folder, info, id, whole) : null;
             }
             Path revision = newestRevision(folder);
             Path location = revision == null ? null : revision.resolve("revision.location");
@@ -99,6 +102,24 @@ final class CacheRepair {
         } catch (IOException | RuntimeException e) {
             return "Tessera could not repair bundle " + id + " in the framework cache (" + e + "); the framework may drop it.";
         }
+    }
+
+    /**
+     * A whole file that says INSTALLED for a bundle the journal says was started: an uninstall of it
+     * was under way (Felix first stops it persistently, which writes the file whole, then marks it
+     * uninstalled) or a stop whose STOPPED event had not come yet; it is set back to started.
+     */
+    private static String restartedIfStopped(Path folder, Path info, long id, String whole) throws IOException {
+        String[] lines = whole.split("\n");
+        if (!lines[2].equals(String.valueOf(INSTALLED))) {
+            return null; // the usual case
+        }
+        lines[2] = String.valueOf(ACTIVE);
+        Path temporary = folder.resolve("bundle.info.tmp");
+        Files.writeString(temporary, String.join("\n", lines) + "\n", StandardCharsets.UTF_8);
+        Files.move(temporary, info, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        return "Tessera restored bundle " + id + " (" + lines[1] + ") in the framework cache: a crash came while it was"
+                + " being stopped or uninstalled; it is back as it was before that: started (stop " + id + " stops it).";
     }
 
     /** The revision folder ({@code versionR.N}) with the highest refresh count, then revision number; or null. */

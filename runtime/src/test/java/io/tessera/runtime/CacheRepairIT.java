@@ -155,6 +155,18 @@ public class CacheRepairIT {
         }
 
         assertEquals(Map.of(started, true, stopped, false, uninstalled, true), BundleStateJournal.read(crashedJournal));
+        // a kill between the uninstall's two writes: the file is whole and says stopped
+        assertEquals(List.of("Tessera restored bundle " + uninstalled + " (" + dir.resolve("test.uninstalled.jar").toUri()
+                + ") in the framework cache: a crash came while it was being stopped or uninstalled; it is back as it was"
+                + " before that: started (stop " + uninstalled + " stops it)."),
+                CacheRepair.repair(crashed, BundleStateJournal.read(crashedJournal)));
+        f = start(crashed);
+        try {
+            assertEquals("Active, as before the uninstall", Bundle.ACTIVE, f.getBundleContext().getBundle(uninstalled).getState());
+        } finally {
+            stop(f);
+        }
+        // a kill in the middle of the second write: the file is cut short
         Files.writeString(crashed.resolve("bundle" + uninstalled).resolve("bundle.info"), "");
         assertEquals(List.of("Tessera repaired bundle " + uninstalled + " (" + dir.resolve("test.uninstalled.jar").toUri()
                 + ") in the framework cache: a crash had cut its state file short while it was being started, stopped or"
