@@ -8,22 +8,28 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * Mends the framework cache after a crash, before Felix reads it. Felix 7.0.5 keeps each bundle's
  * id, location, state and start level in {@code data/cache/bundleN/bundle.info}, which it rewrites
- * in place (truncate, then write) whenever the bundle is started or stopped; a {@code kill -9} in
- * between leaves the file empty or cut short, and on the next start Felix logs "Error reloading
- * cached bundle, removing it" and deletes the bundle: an install that had returned long before is
- * lost because a {@code start} of it was under way. So each such file is written again, whole, from
- * what the bundle's folder still says: its id (the folder's name), its location (the newest
- * revision's {@code revision.location}) and refresh count (the revision folder's name); its state
- * is INSTALLED (the start or stop under way either happened or not, and not running it is the
- * choice that runs no code the operator did not see start), start level 1, now as its last change.
- * A folder without a readable revision is left to Felix. Runs on the launcher's thread, before the
- * framework is created; touches only the broken files, each replaced with an atomic rename.
+ * in place (truncate, then write) whenever the bundle is started, stopped or uninstalled; a
+ * {@code kill -9} in between leaves the file empty or cut short, and on the next start Felix logs
+ * "Error reloading cached bundle, removing it" and deletes the bundle: an install that had returned
+ * long before is lost because a {@code start} of it was under way. So each such file is written
+ * again, whole, from what the bundle's folder still says: its id (the folder's name), its location
+ * (the newest revision's {@code revision.location}) and refresh count (the revision folder's name);
+ * its state is the one the launcher's journal ({@link BundleStateJournal}) holds for it, which is the
+ * state from before the command under way: ACTIVE if it was started, INSTALLED if not, so that
+ * command is simply undone (an uninstall of a started bundle leaves it started, not stopped). A
+ * bundle the journal does not know (a cache from before the journal) is INSTALLED, the choice that
+ * runs no code the operator did not see start. Start level 1, now as its last change. A whole file
+ * that says INSTALLED for a bundle the journal says was started (a crash between the two writes of
+ * an uninstall) is set back to ACTIVE the same way. A folder
+ * without a readable revision is left to Felix. Runs on the launcher's thread, before the framework
+ * is created; touches only the broken files, each replaced with an atomic rename.
  */
 final class CacheRepair {
 
@@ -33,12 +39,18 @@ final class CacheRepair {
     private static final Pattern REVISION_FOLDER = Pattern.compile("version(\\d+)\\.(\\d+)");
     /** Felix's persistent state for a bundle that is installed and not started ({@code Bundle.INSTALLED}). */
     private static final int INSTALLED = 2;
+    /** Felix's persistent state for a bundle that is started ({@code Bundle.ACTIVE}). */
+    private static final int ACTIVE = 32;
 
     private CacheRepair() {
     }
 
-    /** Repairs the cache at {@code cache} (the framework's storage); one line per bundle repaired, for the console. */
-    static List<String> repair(Path cache) {
+    /**
+     * Repairs the cache at {@code cache} (the framework's storage) with the states in {@code journal}
+     * (bundle id to started, as {@link BundleStateJournal#read} gives it); one line per bundle
+     * repaired, for the console.
+     */
+    static List<String> repair(Path cache, Map<Long, Boolean> journal) {
         List<String> repaired = new ArrayList<>();
         if (!Files.isDirectory(cache)) {
             return repaired;
@@ -47,7 +59,8 @@ final class CacheRepair {
             for (Path folder : folders) {
                 Matcher id = BUNDLE_FOLDER.matcher(folder.getFileName().toString());
                 if (id.matches() && !id.group(1).equals("0") && Files.isDirectory(folder)) {
-                    String line = repairOne(folder, Long.parseLong(id.group(1)));
+                    long bundle = Long.parseLong(id.group(1));
+                    String line = repairOne(folder, bundle, journal.get(bundle));
                     if (line != null) {
                         repaired.add(line);
                     }
@@ -59,11 +72,12 @@ final class CacheRepair {
         return repaired;
     }
 
-    private static String repairOne(Path folder, long id) {
+    private static String repairOne(Path folder, long id, Boolean started) {
         Path info = folder.resolve("bundle.info");
         try {
-            if (Files.isRegularFile(info) && INFO.matcher(Files.readString(info, StandardCharsets.UTF_8)).matches()) {
-                return null; // the usual case
+            String whole = Files.isRegularFile(info) ? Files.readString(info, StandardCharsets.UTF_8) : "";
+            if (INFO.matcher(whole).matches()) {
+                return Boolean.TRUE.equals(started) ? restartedIfStopped(folder, info, id, whole) : null;
             }
             Path revision = newestRevision(folder);
             Path location = revision == null ? null : revision.resolve("revision.location");
@@ -75,16 +89,37 @@ final class CacheRepair {
             if (where.isEmpty() || where.contains("\n") || !r.matches()) {
                 return null;
             }
-            String text = id + "\n" + where + "\n" + INSTALLED + "\n1\n" + System.currentTimeMillis() + "\n" + r.group(1) + "\n";
+            int state = Boolean.TRUE.equals(started) ? ACTIVE : INSTALLED;
+            String text = id + "\n" + where + "\n" + state + "\n1\n" + System.currentTimeMillis() + "\n" + r.group(1) + "\n";
             Path temporary = folder.resolve("bundle.info.tmp");
             Files.writeString(temporary, text, StandardCharsets.UTF_8);
             Files.move(temporary, info, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             return "Tessera repaired bundle " + id + " (" + where + ") in the framework cache: a crash had cut its state"
-                    + " file short while it was being started or stopped; it is installed but not started (start " + id
-                    + " starts it).";
+                    + " file short while it was being started, stopped or uninstalled; " + (started == null
+                    ? "it is installed but not started (start " + id + " starts it)."
+                    : started ? "it is back as it was before that: started (stop " + id + " stops it)."
+                    : "it is back as it was before that: installed, not started (start " + id + " starts it).");
         } catch (IOException | RuntimeException e) {
             return "Tessera could not repair bundle " + id + " in the framework cache (" + e + "); the framework may drop it.";
         }
+    }
+
+    /**
+     * A whole file that says INSTALLED for a bundle the journal says was started: an uninstall of it
+     * was under way (Felix first stops it persistently, which writes the file whole, then marks it
+     * uninstalled) or a stop whose STOPPED event had not come yet; it is set back to started.
+     */
+    private static String restartedIfStopped(Path folder, Path info, long id, String whole) throws IOException {
+        String[] lines = whole.split("\n");
+        if (!lines[2].equals(String.valueOf(INSTALLED))) {
+            return null; // the usual case
+        }
+        lines[2] = String.valueOf(ACTIVE);
+        Path temporary = folder.resolve("bundle.info.tmp");
+        Files.writeString(temporary, String.join("\n", lines) + "\n", StandardCharsets.UTF_8);
+        Files.move(temporary, info, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        return "Tessera restored bundle " + id + " (" + lines[1] + ") in the framework cache: a crash came while it was"
+                + " being stopped or uninstalled; it is back as it was before that: started (stop " + id + " stops it).";
     }
 
     /** The revision folder ({@code versionR.N}) with the highest refresh count, then revision number; or null. */

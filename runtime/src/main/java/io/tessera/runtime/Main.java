@@ -77,7 +77,9 @@ public final class Main {
         if (clean) {
             home.clean(lock.file());
         }
-        CacheRepair.repair(home.cache()).forEach(System.out::println); // before Felix reads the cache: it drops what it cannot read
+        Path journal = home.data().resolve(BundleStateJournal.FILE);
+        // before Felix reads the cache: it drops what it cannot read
+        CacheRepair.repair(home.cache(), BundleStateJournal.read(journal)).forEach(System.out::println);
         if (shell) {
             AboveThePrompt.install(); // before Gogo takes System.out as the stream of threads without a session
         }
@@ -86,6 +88,7 @@ public final class Main {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> stopQuietly(framework), "tessera-shutdown"));
         Signals.stopFrameworkOn(framework, "TERM", "INT");
         framework.init();
+        BundleStateJournal.keep(framework.getBundleContext(), journal); // before anything installs, starts or stops
         List<Path> jars = new ArrayList<>();
         for (Path bundle : bundleJars(bundles)) {
             String name = bundle.getFileName().toString();
