@@ -20,10 +20,8 @@ public class AuthApp extends AppActivator {
         System.out.println("[auth] ready: users and groups are available");
         try {
             LOG.info(AuthData.seed(io.tessera.data.Data.of(context(), label())) + " users");
-        } catch (NoClassDefFoundError noDataLayer) { // io.tessera.data is imported optionally
-            LOG.fine("no users stored: the data layer is not installed");
-        } catch (RuntimeException failed) {
-            LOG.warning("no users stored: " + failed.getMessage());
+        } catch (NoClassDefFoundError | RuntimeException noData) {
+            LOG.info("no users stored: " + noData.getMessage());
         }
     }
 }

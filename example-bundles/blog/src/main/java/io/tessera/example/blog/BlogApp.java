@@ -29,10 +29,8 @@ public class BlogApp extends AppActivator {
         try {
             LOG.info("posts: " + String.join(", ",
                     BlogData.postsWithAuthors(io.tessera.data.Data.of(context(), label()))));
-        } catch (NoClassDefFoundError noDataLayer) { // io.tessera.data is imported optionally
-            LOG.fine("no posts stored: the data layer is not installed");
-        } catch (RuntimeException failed) {
-            LOG.warning("no posts stored: " + failed.getMessage());
+        } catch (NoClassDefFoundError | RuntimeException noData) {
+            LOG.info("no posts stored: " + noData.getMessage());
         }
     }
 

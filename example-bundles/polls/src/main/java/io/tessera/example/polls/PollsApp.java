@@ -20,10 +20,8 @@ public class PollsApp extends AppActivator {
         System.out.println("[polls] ready: voting is open");
         try {
             LOG.info(PollsData.votes(io.tessera.data.Data.of(context(), label())));
-        } catch (NoClassDefFoundError noDataLayer) { // io.tessera.data is imported optionally
-            LOG.fine("no votes stored: the data layer is not installed");
-        } catch (RuntimeException failed) {
-            LOG.warning("no votes stored: " + failed.getMessage());
+        } catch (NoClassDefFoundError | RuntimeException noData) {
+            LOG.info("no votes stored: " + noData.getMessage());
         }
     }
 }
