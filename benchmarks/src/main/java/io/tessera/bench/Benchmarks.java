@@ -20,14 +20,14 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * here fails on a timing; a target that is not met is reported as such.
  *
  * <pre>
- * java -jar benchmarks/target/tessera-benchmarks.jar [--quick] [--only=lookups,churn,deploy,startup,memory,warm,events,data,datadeploy]
+ * java -jar benchmarks/target/tessera-benchmarks.jar [--quick] [--only=lookups,churn,deploy,startup,memory,warm,events]
  *      [--churn-n=100,1000,5000] [--runtime=runtime/target] [--out=benchmarks/target/bench-results]
  * </pre>
  */
 public final class Benchmarks {
 
     static final List<Process> CHILDREN = new CopyOnWriteArrayList<>();
-    static final List<String> ALL = List.of("lookups", "churn", "deploy", "startup", "memory", "warm", "events", "data", "datadeploy");
+    static final List<String> ALL = List.of("lookups", "churn", "deploy", "startup", "memory", "warm", "events");
 
     /** One line of the table; {@code ratio} is median over baseline median. */
     public record Row(String figure, String measurement, Stats value, String baselineName, Stats baseline,
@@ -102,8 +102,6 @@ public final class Benchmarks {
                 case "memory" -> rows.addAll(Memory.run(s, notes));
                 case "warm" -> rows.addAll(WarmRestart.run(s, notes));
                 case "events" -> rows.addAll(EventLatency.run(s, notes));
-                case "data" -> rows.addAll(DataAccessFigure.run(s, notes));
-                case "datadeploy" -> rows.addAll(DataDeploy.run(s, notes));
                 default -> throw new IllegalArgumentException(section);
             }
             s.log("== " + section + " took " + (System.nanoTime() - ts) / 1_000_000_000 + " s");

@@ -130,7 +130,7 @@ final class Deploy {
         return values.get(values.size() - 1);
     }
 
-    static Path move(Path jar, Path dir) throws IOException {
+    private static Path move(Path jar, Path dir) throws IOException {
         return Files.move(jar, dir.resolve(jar.getFileName()), StandardCopyOption.ATOMIC_MOVE);
     }
 
@@ -140,7 +140,7 @@ final class Deploy {
     }
 
     /** The stamp of the probe's line {@code type name stamp}, waiting for it. */
-    static long awaitStamp(Path file, String type, String name, long timeoutMillis) throws Exception {
+    private static long awaitStamp(Path file, String type, String name, long timeoutMillis) throws Exception {
         long deadline = System.currentTimeMillis() + timeoutMillis;
         String prefix = type + " " + name + " ";
         while (true) {

@@ -215,8 +215,6 @@ public final class Main {
         p.put(Constants.FRAMEWORK_STORAGE, home.cache().toString());
         // the registry deploys the jars in this folder
         p.put("tessera.deploy", home.deploy().toString());
-        // the data layer keeps its embedded database in the home's data/db
-        p.put("tessera.home", home.root().toString());
         p.put("felix.log.level", "2");
         FrameworkLog log = new FrameworkLog(home.logFile());
         log.takeOverJavaLogging();

@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
 final class HomeShell implements AutoCloseable {
 
     static final Path BUNDLES = Path.of(System.getProperty("tessera.bundles", "target/bundles")).toAbsolutePath();
-    private static final Pattern LB_ROW = Pattern.compile("(?m)^\\s*(\\d+)\\|(\\w+)\\s*\\|\\s*\\d+\\|(\\S+) \\(([^)]*)\\)");
+    private static final Pattern LB_ROW = Pattern.compile("(?m)^\\s*(\\d+)\\|(\\w+)\\s*\\|\\s*\\d+\\|(\\S+) \\(");
 
     private final RuntimeProcess process;
     private int markers;
@@ -65,10 +65,7 @@ final class HomeShell implements AutoCloseable {
         process.type(line + "\n");
     }
 
-    /**
-     * Every bundle by symbolic name, "id state" ("12 Active"), from {@code lb -s}; a second version of
-     * one symbolic name (slf4j-api 1.7 for the data layer beside 2.x for the web) as "name version".
-     */
+    /** Every bundle by symbolic name, "id state" ("12 Active"), from {@code lb -s}. */
     Map<String, String> bundles() throws IOException, InterruptedException {
         // the launcher starts Jetty on a thread of its own, after the start line: wait until no bundle is mid-start
         long deadline = System.nanoTime() + RuntimeProcess.DEADLINE.toNanos();
@@ -84,13 +81,11 @@ final class HomeShell implements AutoCloseable {
 
     private Map<String, String> listBundles() throws IOException, InterruptedException {
         Map<String, String> bundles = new LinkedHashMap<>();
-        java.util.Set<String> versions = new java.util.HashSet<>();
         Matcher m = LB_ROW.matcher(run("lb -s"));
         while (m.find()) {
-            String nameAndVersion = m.group(3) + " " + m.group(4);
-            assertTrue("bundle " + nameAndVersion + " is installed twice: " + bundles + " and " + m.group(1) + " "
-                    + m.group(2), versions.add(nameAndVersion));
-            bundles.put(bundles.containsKey(m.group(3)) ? nameAndVersion : m.group(3), m.group(1) + " " + m.group(2));
+            String previous = bundles.put(m.group(3), m.group(1) + " " + m.group(2));
+            assertTrue("bundle " + m.group(3) + " is installed twice: " + previous + " and " + m.group(1) + " " + m.group(2),
+                    previous == null);
         }
         return bundles;
     }

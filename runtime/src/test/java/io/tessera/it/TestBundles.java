@@ -40,14 +40,11 @@ public final class TestBundles {
     private static final List<Class<?>> FIXTURE_CLASSES = List.of(FixtureApp.class, Journal.class, Alpha.class,
             Beta.class, Orphan.class, NeedsUser.class, Misspelt.class, TwinApp.class,
             io.tessera.it.fixture.clash.Alpha.class, Invoice.class, Payment.class, Probe.class, Greeting.class,
-            Renderer.class, UpperRenderer.class, LowerRenderer.class, NotARenderer.class, ViewProbe.class,
-            io.tessera.it.fixture.grown.Alpha.class, io.tessera.it.fixture.shrunk.Alpha.class,
-            io.tessera.it.fixture.renamed.Alpha.class, io.tessera.it.fixture.Pointer.class);
+            Renderer.class, UpperRenderer.class, LowerRenderer.class, NotARenderer.class, ViewProbe.class);
 
     /** The model index the build wrote for the fixtures marked {@code @AppModel}. */
 
     private final Map<String, String> headers = new LinkedHashMap<>();
-    private final Map<String, String> resources = new LinkedHashMap<>();
 
     private TestBundles(String symbolicName) {
         headers.put("Bundle-ManifestVersion", "2");
@@ -220,12 +217,6 @@ public final class TestBundles {
         return this;
     }
 
-    /** Adds a text file at {@code path} in the jar (such as {@code TESSERA-INF/migrations/0002_x.sql}). */
-    public TestBundles resource(String path, String text) {
-        resources.put(path, text);
-        return this;
-    }
-
     public String symbolicName() {
         return headers.get("Bundle-SymbolicName");
     }
@@ -243,11 +234,6 @@ public final class TestBundles {
                 try (InputStream in = c.getClassLoader().getResourceAsStream(path)) {
                     in.transferTo(jar);
                 }
-                jar.closeEntry();
-            }
-            for (Map.Entry<String, String> r : resources.entrySet()) {
-                jar.putNextEntry(new JarEntry(r.getKey()));
-                jar.write(r.getValue().getBytes(java.nio.charset.StandardCharsets.UTF_8));
                 jar.closeEntry();
             }
         } catch (IOException e) {

@@ -49,18 +49,6 @@ public final class ModelIndexProcessor extends AbstractProcessor {
         return Set.of(AppModel.class.getName());
     }
 
-    /**
-     * The processor option ({@code -Atessera.unstorable=warning}) that makes a field type the data
-     * layer cannot store a warning instead of an error, for models of apps that never use the data
-     * layer.
-     */
-    static final String UNSTORABLE_OPTION = "tessera.unstorable";
-
-    @Override
-    public Set<String> getSupportedOptions() {
-        return Set.of(UNSTORABLE_OPTION);
-    }
-
     @Override
     public SourceVersion getSupportedSourceVersion() {
         return SourceVersion.latestSupported();
@@ -74,7 +62,6 @@ public final class ModelIndexProcessor extends AbstractProcessor {
                 if (problem != null) {
                     processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR, "@AppModel " + problem, type);
                 } else {
-                    checkStorable(type);
                     generate(type);
                 }
             }
@@ -115,24 +102,6 @@ public final class ModelIndexProcessor extends AbstractProcessor {
         } catch (IOException e) {
             processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR,
                     "@AppModel: cannot write the description of " + binaryName + " (" + e.getMessage() + ")", type);
-        }
-    }
-
-    /**
-     * Each field whose type the data layer cannot store in a column is an error on that field (or a
-     * warning, with {@value #UNSTORABLE_OPTION}{@code =warning}), naming model, field and type.
-     */
-    private void checkStorable(TypeElement type) {
-        Diagnostic.Kind kind = "warning".equals(processingEnv.getOptions().get(UNSTORABLE_OPTION))
-                ? Diagnostic.Kind.WARNING : Diagnostic.Kind.ERROR;
-        for (Element f : fieldElements(type)) {
-            if (!StorableTypes.storable(f.asType())) {
-                processingEnv.getMessager().printMessage(kind, "@AppModel " + type.getSimpleName() + "." + f.getSimpleName()
-                        + " has type " + typeName(f.asType()) + ", which Tessera's data layer cannot store in a column:"
-                        + " use a primitive or its box, String, BigDecimal, Instant, LocalDate, LocalDateTime,"
-                        + " LocalTime, UUID, an enum, byte[] or List<String>"
-                        + (type.getKind() == ElementKind.RECORD ? "" : ", or make the field transient"), f);
-            }
         }
     }
 

@@ -33,13 +33,9 @@ public class ModelIndexProcessorTest {
     public TemporaryFolder tmp = new TemporaryFolder();
 
     private final List<String> errors = new ArrayList<>();
-    private final List<String> warnings = new ArrayList<>();
-    private final List<String> options = new ArrayList<>();
 
     @Test
     public void recordComponentsAreFieldsWithTypesReferencesAndVerboseNames() throws Exception {
-        // Map and int[] cannot be stored in a column: with the option they are warnings, and still described
-        options.add("-A" + ModelIndexProcessor.UNSTORABLE_OPTION + "=warning");
         List<String> index = clauses(Map.of("shop/Order.java", """
                 package shop;
                 import io.tessera.core.*;
@@ -56,51 +52,6 @@ import java.util.stream.Stream;
                 """));
         assertEquals(List.of("shop.Order;verbose=\"purchase order\";fields=\"id:long::|customer:long:auth.User:"
                 + "|tags:List<String>::|lines:Map<String%2C Order.Line>::|counts:int[]::|due:Instant::due on\""), index);
-        assertEquals(warnings.toString(), 2, warnings.size());
-        assertTrue(errors.toString(), errors.isEmpty());
-    }
-
-    @Test
-    public void everyTypeTheDataLayerStoresCompiles() throws Exception {
-        List<String> index = clauses(Map.of("shop/Everything.java", """
-                package shop;
-                import java.util.List;
-                @io.tessera.core.AppModel
-                public record Everything(long id, boolean a, Boolean b, byte c, Byte d, short e, Short f, int g,
-                        Integer h, float i, Float j, double k, Double l, char m, Character n, String o,
-                        java.math.BigDecimal p, java.time.Instant q, java.time.LocalDate r, java.time.LocalDateTime s,
-                        java.time.LocalTime t, java.util.UUID u, Kind v, byte[] w, List<String> x) {
-                    public enum Kind { A }
-                }
-                """));
-        assertTrue(errors.toString(), errors.isEmpty());
-        assertEquals(1, index.size());
-    }
-
-    @Test
-    public void aFieldTypeTheDataLayerCannotStoreIsACompileErrorNamingModelFieldAndType() throws Exception {
-        clauses(Map.of("shop/Order.java", """
-                package shop;
-                import java.util.*;
-                @io.tessera.core.AppModel
-                public record Order(long id, Map<String, String> attributes, int[] counts, List<Integer> numbers,
-                        Object anything) {}
-                """, "shop/Item.java", """
-                package shop;
-                @io.tessera.core.AppModel
-                public class Item { long id; java.util.Date added; transient Object cache; }
-                """));
-        assertEquals(errors.toString(), 5, errors.size());
-        assertTrue(errors.toString(), errors.contains("@AppModel Order.attributes has type Map<String, String>, which"
-                + " Tessera's data layer cannot store in a column: use a primitive or its box, String, BigDecimal,"
-                + " Instant, LocalDate, LocalDateTime, LocalTime, UUID, an enum, byte[] or List<String>"));
-        assertTrue(errors.toString(), errors.contains("@AppModel Item.added has type Date, which Tessera's data layer"
-                + " cannot store in a column: use a primitive or its box, String, BigDecimal, Instant, LocalDate,"
-                + " LocalDateTime, LocalTime, UUID, an enum, byte[] or List<String>, or make the field transient"));
-        for (String field : List.of("Order.counts has type int[]", "Order.numbers has type List<Integer>",
-                "Order.anything has type Object")) {
-            assertTrue(errors.toString(), errors.stream().anyMatch(e -> e.startsWith("@AppModel " + field + ", which")));
-        }
     }
 
     @Test
@@ -198,9 +149,6 @@ import java.util.stream.Stream;
     private boolean run(Map<String, String> sources, Path out, Path generated) {
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         List<JavaFileObject> units = new ArrayList<>();
-        List<String> javacOptions = new ArrayList<>(List.of("-d", out.toString(), "-s", generated.toString(),
-                "-classpath", System.getProperty("java.class.path")));
-        javacOptions.addAll(options);
         sources.forEach((path, text) -> units.add(new SimpleJavaFileObject(URI.create("string:///" + path),
                 JavaFileObject.Kind.SOURCE) {
             @Override
@@ -210,14 +158,12 @@ import java.util.stream.Stream;
         }));
         DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
         JavaCompiler.CompilationTask task = javac.getTask(null, null, diagnostics,
-                javacOptions, null, units);
+                List.of("-d", out.toString(), "-s", generated.toString(), "-classpath", System.getProperty("java.class.path")), null, units);
         task.setProcessors(List.of(new ModelIndexProcessor()));
         boolean ok = task.call();
         for (Diagnostic<? extends JavaFileObject> d : diagnostics.getDiagnostics()) {
             if (d.getKind() == Diagnostic.Kind.ERROR) {
                 errors.add(d.getMessage(null));
-            } else if (d.getKind() == Diagnostic.Kind.WARNING && d.getMessage(null).startsWith("@AppModel")) {
-                warnings.add(d.getMessage(null));
             }
         }
         return ok;

@@ -7,9 +7,6 @@ import io.tessera.core.AppBundle;
 @AppBundle
 public class AuthApp extends AppActivator {
 
-    /** The data lines go to the runtime's log file; the console keeps one line per app. */
-    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger("io.tessera.example.auth");
-
     @Override
     public String label() {
         return "auth";
@@ -18,10 +15,5 @@ public class AuthApp extends AppActivator {
     @Override
     public void ready() {
         System.out.println("[auth] ready: users and groups are available");
-        try {
-            LOG.info(AuthData.seed(io.tessera.data.Data.of(context(), label())) + " users");
-        } catch (NoClassDefFoundError | RuntimeException noData) {
-            LOG.info("no users stored: " + noData.getMessage());
-        }
     }
 }

@@ -10,9 +10,6 @@ import io.tessera.core.Requirement;
 @AppBundle
 public class BlogApp extends AppActivator {
 
-    /** The data lines go to the runtime's log file; the console keeps one line per app. */
-    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger("io.tessera.example.blog");
-
     @Override
     public String label() {
         return "blog";
@@ -26,12 +23,6 @@ public class BlogApp extends AppActivator {
     @Override
     public void ready() {
         System.out.println("[blog] ready: posts by auth users can be written");
-        try {
-            LOG.info("posts: " + String.join(", ",
-                    BlogData.postsWithAuthors(io.tessera.data.Data.of(context(), label()))));
-        } catch (NoClassDefFoundError | RuntimeException noData) {
-            LOG.info("no posts stored: " + noData.getMessage());
-        }
     }
 
     @Override
