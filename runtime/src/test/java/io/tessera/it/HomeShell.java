@@ -54,7 +54,9 @@ final class HomeShell implements AutoCloseable {
     String run(String line) throws IOException, InterruptedException {
         String marker = "done-" + (++markers);
         process.type(line + "\necho " + marker + "\n");
-        int end = process.await("(?m)^(g! )?" + marker + "\n", from);
+        // the marker ends a line; an app's output printed meanwhile may stand before it on that line (a
+        // ready line racing the prompt once read "g! echodone-15"), but the command typed never counts
+        int end = process.await("(?<!echo )" + marker + "\n", from);
         String printed = process.out().substring(from, end - marker.length() - 1);
         from = end;
         return printed;
