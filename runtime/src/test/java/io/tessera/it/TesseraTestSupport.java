@@ -120,8 +120,12 @@ public abstract class TesseraTestSupport {
 
     /** Installs a generated bundle; it is uninstalled after the test. */
     protected Bundle install(TestBundles bundle) throws BundleException {
-        Bundle b = context.installBundle("test:" + bundle.symbolicName() + "#" + System.nanoTime(),
-                new ByteArrayInputStream(bundle.build()));
+        return install(bundle.symbolicName(), bundle.build());
+    }
+
+    /** Installs the jar {@code bytes} under a fresh location; it is uninstalled after the test. */
+    protected Bundle install(String symbolicName, byte[] bytes) throws BundleException {
+        Bundle b = context.installBundle("test:" + symbolicName + "#" + System.nanoTime(), new ByteArrayInputStream(bytes));
         installed.add(b);
         return b;
     }

@@ -2,17 +2,13 @@ package io.tessera.it;
 
 import static org.junit.Assert.assertEquals;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 
-import org.junit.After;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleException;
 
@@ -24,24 +20,10 @@ import org.osgi.framework.BundleException;
 public abstract class WebTestSupport extends TesseraTestSupport {
 
     protected final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private final List<Bundle> webApps = new ArrayList<>();
 
-    @After
-    public void uninstallWebApps() throws Exception {
-        for (Bundle b : webApps) {
-            if (b.getState() != Bundle.UNINSTALLED) {
-                b.uninstall();
-            }
-        }
-        webApps.clear();
-        settle();
-    }
-
+    /** Installs a generated web app; it is uninstalled after the test, as every generated bundle is. */
     protected Bundle installWeb(WebTestApps app) throws BundleException {
-        Bundle b = context.installBundle("test:" + app.symbolicName() + "#" + System.nanoTime(),
-                new ByteArrayInputStream(app.build()));
-        webApps.add(b);
-        return b;
+        return install(app.symbolicName(), app.build());
     }
 
     protected Bundle startWeb(WebTestApps app) throws BundleException, InterruptedException {
